@@ -1,0 +1,121 @@
+package de.quartierskredit.system.demo;
+
+import de.quartierskredit.fund.LocalFund.Partner;
+import de.quartierskredit.fund.LocalFund.PartnerKind;
+import de.quartierskredit.fund.LocalFundRepository;
+import de.quartierskredit.fund.QuarterRepository;
+import de.quartierskredit.shared.Money;
+import de.quartierskredit.system.security.Roles;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo profile only: a user for every role and the seven quarters' local liability funds, so that
+ * {@code ./mvnw spring-boot:run} is usable at once. Adds only what is missing.
+ */
+@Component
+@ConditionalOnProperty(name = "quartierskredit.demo.enabled", havingValue = "true")
+class DemoData {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+  static final String PASSWORD = "demo";
+
+  /** Demo logins, all with password {@value #PASSWORD}; the admin comes from application-demo.yaml. */
+  static final List<DemoUser> USERS = List.of(
+      new DemoUser("anna", "Anna", "Albrecht", "Quartiersberaterin Offenbach", Roles.advisors("offenbach")),
+      new DemoUser("lars", "Lars", "Lindner", "Quartiersberater Leipzig", Roles.advisors("leipzig")),
+      new DemoUser("mia", "Mia", "Yilmaz", "Mikrofinanzierer (Sachbearbeitung)", Roles.MICROFINANCER),
+      new DemoUser("sven", "Sven", "Krause", "Vergabeausschuss Offenbach (Sparkasse)", Roles.committee("offenbach")),
+      new DemoUser("ines", "Ines", "Hoffmann", "Vergabeausschuss Offenbach (IHK)", Roles.committee("offenbach")),
+      new DemoUser("jana", "Jana", "Becker", "Vergabeausschuss Offenbach (Jobcenter)", Roles.committee("offenbach")),
+      new DemoUser("bernd", "Bernd", "Vogel", "Kreditinstitut (Sachbearbeitung)", Roles.BANK),
+      new DemoUser("monika", "Monika", "Schulz", "Management", Roles.MANAGERS));
+
+  /** Paid-in capital per quarter, 20,000-25,000 EUR (DOMAIN.md). */
+  static final List<DemoFund> FUNDS = List.of(
+      new DemoFund("offenbach", 10_000, 5_000, 5_000, 5_000),
+      new DemoFund("duisburg", 10_000, 5_000, 5_000, 0),
+      new DemoFund("gelsenkirchen", 10_000, 5_000, 2_500, 5_000),
+      new DemoFund("leipzig", 12_000, 5_000, 2_000, 5_000),
+      new DemoFund("nuernberg", 10_000, 6_000, 5_000, 0),
+      new DemoFund("kiel", 10_000, 5_000, 5_000, 0),
+      new DemoFund("pforzheim", 10_000, 5_000, 3_000, 5_000));
+
+  private final IdentityService identity;
+  private final QuarterRepository quarters;
+  private final LocalFundRepository funds;
+
+  DemoData(IdentityService identity, QuarterRepository quarters, LocalFundRepository funds) {
+    this.identity = identity;
+    this.quarters = quarters;
+    this.funds = funds;
+  }
+
+  @EventListener(ApplicationStartedEvent.class)
+  @Order(10)
+  @Transactional
+  public void seed() {
+    for (DemoUser demo : USERS) {
+      if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+        User user = identity.newUser(demo.id());
+        user.setFirstName(demo.firstName());
+        user.setLastName(demo.lastName());
+        user.setEmail(demo.id() + "@quartierskredit.example");
+        user.setPassword(PASSWORD);
+        identity.saveUser(user);
+      }
+      if (identity.createUserQuery().userId(demo.id()).memberOfGroup(demo.group()).count() == 0) {
+        identity.createMembership(demo.id(), demo.group());
+      }
+    }
+    for (DemoFund fund : FUNDS) {
+      String name = quarters.find(fund.quarter()).orElseThrow().name();
+      if (funds.findByQuarter(fund.quarter()).isEmpty()) {
+        funds.register(fund.quarter(), "Lokaler Haftungsfonds " + name, fund.partners(name));
+      }
+    }
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void printLogins(ApplicationReadyEvent event) {
+    int port = event.getApplicationContext() instanceof WebServerApplicationContext web
+        ? web.getWebServer().getPort() : 8080;
+    StringBuilder text = new StringBuilder()
+        .append("\n\n  Quartierskredit demo is running: http://localhost:").append(port).append("/camunda/app/\n")
+        .append("  Tasklist http://localhost:").append(port).append("/camunda/app/tasklist/  ")
+        .append("Cockpit http://localhost:").append(port).append("/camunda/app/cockpit/\n")
+        .append("  Demo logins (password '").append(PASSWORD).append("'):\n")
+        .append(String.format("    %-8s %s%n", "admin", "Prozessverantwortliche / Administration (process-owners)")) ;
+    for (DemoUser user : USERS) {
+      text.append(String.format("    %-8s %s (%s)%n", user.id(), user.role(), user.group()));
+    }
+    LOG.info(text.toString());
+  }
+
+  record DemoUser(String id, String firstName, String lastName, String role, String group) {}
+
+  record DemoFund(String quarter, long city, long savingsBank, long chamber, long housing) {
+    List<Partner> partners(String quarterName) {
+      var partners = new java.util.ArrayList<Partner>();
+      partners.add(new Partner("Stadt " + quarterName, PartnerKind.CITY, Money.euros(city)));
+      partners.add(new Partner("Sparkasse " + quarterName, PartnerKind.SAVINGS_BANK, Money.euros(savingsBank)));
+      partners.add(new Partner("IHK " + quarterName, PartnerKind.CHAMBER_OF_COMMERCE, Money.euros(chamber)));
+      if (housing > 0) {
+        partners.add(new Partner("Wohnungsgesellschaft " + quarterName, PartnerKind.HOUSING_COMPANY,
+            Money.euros(housing)));
+      }
+      return partners;
+    }
+  }
+}

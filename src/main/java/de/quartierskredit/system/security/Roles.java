@@ -1,0 +1,39 @@
+package de.quartierskredit.system.security;
+
+import java.util.Locale;
+
+/**
+ * The Camunda groups of the MIQUA roles. Advisors and committees exist once per quarter
+ * ({@code advisors-leipzig}); a task for a quarter names that quarter's group as candidate, so a
+ * caseworker only ever sees the work of their own quarter.
+ */
+public final class Roles {
+
+  public static final String MICROFINANCER = "microfinancer";
+  public static final String BANK = "bank";
+  public static final String MANAGERS = "managers";
+  /** Process owners edit and deploy models and migrate running loans; an engine admin group. */
+  public static final String PROCESS_OWNERS = "process-owners";
+
+  static final String ADVISORS_PREFIX = "advisors-";
+  static final String COMMITTEE_PREFIX = "committee-";
+
+  private Roles() {}
+
+  /** Neighbourhood advisors (Quartiersberater) of a quarter. */
+  public static String advisors(String quarterCode) {
+    return ADVISORS_PREFIX + normalise(quarterCode);
+  }
+
+  /** Award committee (Vergabeausschuss) of a quarter. */
+  public static String committee(String quarterCode) {
+    return COMMITTEE_PREFIX + normalise(quarterCode);
+  }
+
+  private static String normalise(String quarterCode) {
+    if (quarterCode == null || !quarterCode.matches("[a-zA-Z0-9-]+")) {
+      throw new IllegalArgumentException("not a quarter code: " + quarterCode);
+    }
+    return quarterCode.toLowerCase(Locale.ROOT);
+  }
+}
