@@ -55,6 +55,7 @@ public class AccessBootstrap {
   @Order(0)
   public void onStart() {
     List<Grant> grants = grants(quarters.findAll());
+    ensureGroup(Roles.PROCESS_OWNERS);
     grants.stream().map(Grant::groupId).distinct().forEach(this::ensureGroup);
     int created = 0;
     for (Grant grant : grants) {
@@ -64,8 +65,8 @@ public class AccessBootstrap {
     if (admin != null && engine.getIdentityService().createUserQuery().userId(admin).count() == 1) {
       ensureMembership(admin, Roles.PROCESS_OWNERS);
     }
-    LOG.info("Access: {} groups, {} authorizations ({} new)",
-        grants.stream().map(Grant::groupId).distinct().count(), grants.size(), created);
+    LOG.info("Access: {} role groups, {} authorizations ({} new or widened)",
+        grants.stream().map(Grant::groupId).distinct().count() + 1, grants.size(), created);
   }
 
   /** What each role may do. Every role not listed here may do nothing. */
