@@ -1,0 +1,158 @@
+package de.quartierskredit.loan;
+
+import de.quartierskredit.shared.Money;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores applicants, businesses and loans; state changes are guarded so none is applied twice. */
+@Repository
+public class LoanRepository {
+
+  private static final String COLUMNS = """
+      id, reference, applicant_id, business_id, quarter_code, purpose, amount, state, liable_party,
+      reserved_principal, outstanding_principal, applied_on, disturbed, version""";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  LoanRepository(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Records a new application (state APPLIED) and gives it its reference, e.g. {@code QK-2026-000042}. */
+  @Transactional
+  public Loan register(NewApplication application) {
+    LocalDateTime now = LocalDateTime.now(clock);
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO applicant (first_name, last_name, email, phone, sgb2_recipient, created_at)
+            VALUES (:first, :last, :email, :phone, :sgb2, :now)""")
+        .param("first", application.firstName())
+        .param("last", application.lastName())
+        .param("email", application.email())
+        .param("phone", application.phone())
+        .param("sgb2", application.sgb2Recipient())
+        .param("now", now)
+        .update(keys, "id");
+    long applicantId = keys.getKey().longValue();
+    keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO business (applicant_id, name, stage, sector, street, postal_code, city, quarter_code, created_at)
+            VALUES (:applicant, :name, :stage, :sector, :street, :postal, :city, :quarter, :now)""")
+        .param("applicant", applicantId)
+        .param("name", application.businessName())
+        .param("stage", application.stage().name())
+        .param("sector", application.sector())
+        .param("street", application.street())
+        .param("postal", application.postalCode())
+        .param("city", application.city())
+        .param("quarter", application.quarterCode())
+        .param("now", now)
+        .update(keys, "id");
+    long businessId = keys.getKey().longValue();
+    keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO loan (reference, applicant_id, business_id, quarter_code, purpose, amount, state,
+                              applied_on, created_at, updated_at)
+            VALUES (:reference, :applicant, :business, :quarter, :purpose, :amount, 'APPLIED', :today, :now, :now)""")
+        .param("reference", "pending-" + UUID.randomUUID())
+        .param("applicant", applicantId)
+        .param("business", businessId)
+        .param("quarter", application.quarterCode())
+        .param("purpose", application.purpose())
+        .param("amount", Money.euros(application.amount()))
+        .param("today", now.toLocalDate())
+        .param("now", now)
+        .update(keys, "id");
+    long loanId = keys.getKey().longValue();
+    String reference = String.format("QK-%d-%06d", now.getYear(), loanId);
+    jdbc.sql("UPDATE loan SET reference = :reference WHERE id = :id")
+        .param("reference", reference).param("id", loanId).update();
+    return findByReference(reference).orElseThrow();
+  }
+
+  public Optional<Loan> findByReference(String reference) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM loan WHERE reference = :reference")
+        .param("reference", reference)
+        .query(LoanRepository::map)
+        .optional();
+  }
+
+  /** Links the loan to the process instance that runs it. */
+  public void attachProcess(String reference, String processInstanceId) {
+    jdbc.sql("UPDATE loan SET process_instance_id = :pi WHERE reference = :reference")
+        .param("pi", processInstanceId).param("reference", reference).update();
+  }
+
+  /**
+   * Moves the loan to {@code to} if it is in one of {@code from}; otherwise nothing changes and
+   * {@link IllegalLoanStateException} says why (a repeated or impossible transition).
+   */
+  public void transition(String reference, Collection<LoanState> from, LoanState to, String reason) {
+    int changed = jdbc.sql("""
+            UPDATE loan SET state = :to, ended_reason = COALESCE(:reason, ended_reason),
+                   closed_on = CASE WHEN :ended THEN :today ELSE closed_on END,
+                   updated_at = :now, version = version + 1
+            WHERE reference = :reference AND state IN (:from)""")
+        .param("to", to.name())
+        .param("reason", reason)
+        .param("ended", to.isEnded())
+        .param("today", LocalDate.now(clock))
+        .param("now", LocalDateTime.now(clock))
+        .param("reference", reference)
+        .param("from", from.stream().map(Enum::name).toList())
+        .update();
+    if (changed == 0) {
+      LoanState current = findByReference(reference)
+          .orElseThrow(() -> new IllegalLoanStateException("no loan " + reference))
+          .state();
+      throw new IllegalLoanStateException(
+          "loan " + reference + " is " + current + ", cannot become " + to + " (expected " + from + ")");
+    }
+  }
+
+  /** The need was reduced in advice: the application continues with the smaller amount. */
+  public void changeAmount(String reference, BigDecimal amount) {
+    int changed = jdbc.sql("""
+            UPDATE loan SET amount = :amount, updated_at = :now, version = version + 1
+            WHERE reference = :reference AND state = 'APPLIED'""")
+        .param("amount", Money.euros(amount))
+        .param("now", LocalDateTime.now(clock))
+        .param("reference", reference)
+        .update();
+    if (changed == 0) {
+      throw new IllegalLoanStateException("loan " + reference + " is no open application");
+    }
+  }
+
+  private static Loan map(ResultSet rs, int row) throws SQLException {
+    String liable = rs.getString("liable_party");
+    return new Loan(
+        rs.getLong("id"),
+        rs.getString("reference"),
+        rs.getLong("applicant_id"),
+        rs.getLong("business_id"),
+        rs.getString("quarter_code"),
+        rs.getString("purpose"),
+        rs.getBigDecimal("amount"),
+        LoanState.valueOf(rs.getString("state")),
+        liable == null ? null : LiableParty.valueOf(liable),
+        rs.getBigDecimal("reserved_principal"),
+        rs.getBigDecimal("outstanding_principal"),
+        rs.getObject("applied_on", LocalDate.class),
+        rs.getBoolean("disturbed"),
+        rs.getInt("version"));
+  }
+}
