@@ -64,9 +64,10 @@ public class LoanRepository {
     long businessId = keys.getKey().longValue();
     keys = new GeneratedKeyHolder();
     jdbc.sql("""
-            INSERT INTO loan (reference, applicant_id, business_id, quarter_code, purpose, amount, state,
-                              applied_on, created_at, updated_at)
-            VALUES (:reference, :applicant, :business, :quarter, :purpose, :amount, 'APPLIED', :today, :now, :now)""")
+            INSERT INTO loan (reference, applicant_id, business_id, quarter_code, purpose, amount, requested_amount,
+                              state, applied_on, created_at, updated_at)
+            VALUES (:reference, :applicant, :business, :quarter, :purpose, :amount, :amount,
+                    'APPLIED', :today, :now, :now)""")
         .param("reference", "pending-" + UUID.randomUUID())
         .param("applicant", applicantId)
         .param("business", businessId)
@@ -121,6 +122,25 @@ public class LoanRepository {
       throw new IllegalLoanStateException(
           "loan " + reference + " is " + current + ", cannot become " + to + " (expected " + from + ")");
     }
+  }
+
+  /**
+   * Ends the case in {@code to} (an ended state) from any of {@code from}, releasing whatever fund
+   * capacity it held; guarded like {@link #transition}.
+   */
+  public void end(String reference, Collection<LoanState> from, LoanState to, String reason) {
+    if (!to.isEnded()) {
+      throw new IllegalArgumentException(to + " does not end a case");
+    }
+    transition(reference, from, to, reason);
+    jdbc.sql("UPDATE loan SET reserved_principal = 0 WHERE reference = :reference")
+        .param("reference", reference).update();
+  }
+
+  /** Records the eligibility route the policy chose. */
+  public void recordEligibility(String reference, String route) {
+    jdbc.sql("UPDATE loan SET eligibility_route = :route, updated_at = :now WHERE reference = :reference")
+        .param("route", route).param("now", LocalDateTime.now(clock)).param("reference", reference).update();
   }
 
   /** The need was reduced in advice: the application continues with the smaller amount. */

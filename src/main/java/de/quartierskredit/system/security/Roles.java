@@ -30,6 +30,21 @@ public final class Roles {
     return COMMITTEE_PREFIX + normalise(quarterCode);
   }
 
+  /** Who advises a case: the quarter's advisors, or the microfinancer outside the quarters. */
+  public static String advisorsFor(String quarterCodeOrNull) {
+    return quarterCodeOrNull == null ? MICROFINANCER : advisors(quarterCodeOrNull);
+  }
+
+  /** Who decides a case: the quarter's committee, or the microfinancer outside the quarters. */
+  public static String committeeFor(String quarterCodeOrNull) {
+    return quarterCodeOrNull == null ? MICROFINANCER : committee(quarterCodeOrNull);
+  }
+
+  /** The quarter whose advisors this group is, or null for any other group. */
+  public static String quarterOfAdvisors(String groupId) {
+    return groupId != null && groupId.startsWith(ADVISORS_PREFIX) ? groupId.substring(ADVISORS_PREFIX.length()) : null;
+  }
+
   private static String normalise(String quarterCode) {
     if (quarterCode == null || !quarterCode.matches("[a-zA-Z0-9-]+")) {
       throw new IllegalArgumentException("not a quarter code: " + quarterCode);

@@ -1,0 +1,52 @@
+package de.quartierskredit.application;
+
+import static de.quartierskredit.application.LoanApplicationProcess.Variables.*;
+
+import de.quartierskredit.loan.Loan;
+import de.quartierskredit.loan.LoanRepository;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Advice reduced the capital need (a success the brochure counts): the application continues with
+ * the smaller amount, which must still be a microloan and below the amount first applied for.
+ */
+@Component("recordReducedNeedDelegate")
+class RecordReducedNeedDelegate implements JavaDelegate {
+
+  private final LoanRepository loans;
+
+  RecordReducedNeedDelegate(LoanRepository loans) {
+    this.loans = loans;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    Loan loan = loans.findByReference(reference).orElseThrow();
+    List<FieldError> errors = new ArrayList<>();
+    Object raw = execution.getVariable(REDUCED_AMOUNT);
+    BigDecimal reduced = null;
+    try {
+      reduced = raw == null ? null : new BigDecimal(raw.toString().strip());
+    } catch (NumberFormatException notANumber) {
+      errors.add(new FieldError(REDUCED_AMOUNT, "Betrag in Euro erwartet."));
+    }
+    if (errors.isEmpty()) {
+      reduced = ApplicationValidator.amount(errors, reduced);
+    }
+    if (reduced != null && reduced.compareTo(loan.amount()) >= 0) {
+      errors.add(new FieldError(REDUCED_AMOUNT, "Der reduzierte Bedarf muss unter dem bisherigen Betrag von "
+          + EligibilityPolicy.euros(loan.amount()) + " liegen."));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidApplicationException(errors);
+    }
+    loans.changeAmount(reference, reduced);
+    execution.setVariable(LOAN_AMOUNT, reduced.doubleValue());
+  }
+}

@@ -1,0 +1,48 @@
+package de.quartierskredit.application;
+
+import static de.quartierskredit.application.LoanApplicationProcess.Variables.*;
+
+import de.quartierskredit.fund.QuarterRepository;
+import de.quartierskredit.loan.Loan;
+import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.loan.NewApplication;
+import de.quartierskredit.system.security.Roles;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Application step 2: validates the start data again on the server, records applicant, business
+ * and loan, and names the loan's reference (business key) and the groups that work on it.
+ */
+@Component("registerApplicationDelegate")
+class RegisterApplicationDelegate implements JavaDelegate {
+
+  private final ApplicationValidator validator;
+  private final LoanRepository loans;
+  private final QuarterRepository quarters;
+
+  RegisterApplicationDelegate(ApplicationValidator validator, LoanRepository loans, QuarterRepository quarters) {
+    this.validator = validator;
+    this.loans = loans;
+    this.quarters = quarters;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    NewApplication application = validator.validate(validator.fromVariables(execution.getVariables()));
+    Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    QuarterAccess.check(starter == null ? null : starter.getGroupIds(), application.quarterCode());
+    Loan loan = loans.register(application);
+    loans.attachProcess(loan.reference(), execution.getProcessInstanceId());
+    execution.setProcessBusinessKey(loan.reference());
+    execution.setVariable(LOAN_REFERENCE, loan.reference());
+    execution.setVariable(LOAN_AMOUNT, loan.amount().doubleValue());
+    execution.setVariable(QUARTER_CODE, loan.quarterCode());
+    execution.setVariable(QUARTER_NAME, loan.quarterCode() == null
+        ? "außerhalb der Quartiere" : quarters.find(loan.quarterCode()).orElseThrow().name());
+    execution.setVariable(ADVISOR_GROUP, Roles.advisorsFor(loan.quarterCode()));
+    execution.setVariable(COMMITTEE_GROUP, Roles.committeeFor(loan.quarterCode()));
+  }
+}
