@@ -28,13 +28,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import de.quartierskredit.guarantor.GuarantorCheckProcess.Decisions;
 import de.quartierskredit.guarantor.GuarantorCheckProcess.Outcomes;
 import de.quartierskredit.support.QuartierskreditTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -51,7 +54,7 @@ class GuarantorCheckProcessTest {
 
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
+  @Autowired FormService formService;
   @Autowired JdbcClient jdbc;
 
   private String loanReference;
@@ -70,6 +73,7 @@ class GuarantorCheckProcessTest {
     assertThat(instance).isWaitingAt(RECORD_GUARANTORS).variables()
         .containsEntry(GUARANTOR_COVERAGE_REQUIRED, "2500.00");
     assertThat(task(instance)).hasCandidateGroup(ADVISORS_OFFENBACH);
+    assertDeployedForm(task(instance).getId());
     complete(task(instance), recorded(
         "Ayşe Demir", "0151 1234567", 1500L,
         "Jonas Weber", "jonas@example.org", 1000.0d));
@@ -238,6 +242,17 @@ class GuarantorCheckProcessTest {
         .param("reference", reference).param("applicant", applicantId).param("business", businessId)
         .param("amount", amount).param("today", LocalDate.now()).param("now", now)
         .update();
+  }
+
+  /** Tasklist finds the Camunda Form through formRef record-guarantors in the same deployment. */
+  private void assertDeployedForm(String taskId) {
+    try (var form = formService.getDeployedTaskForm(taskId)) {
+      org.assertj.core.api.Assertions.assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
+          .contains("\"id\": \"" + GuarantorCheckProcess.FORM_RECORD_GUARANTORS + "\"")
+          .contains("\"schemaVersion\": 16");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void assertGuarantorRows(int count, String sum) {
