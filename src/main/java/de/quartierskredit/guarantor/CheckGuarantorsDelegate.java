@@ -1,0 +1,43 @@
+package de.quartierskredit.guarantor;
+
+import static de.quartierskredit.guarantor.GuarantorCheckProcess.Variables.GUARANTORS_SUFFICIENT;
+import static de.quartierskredit.guarantor.GuarantorCheckProcess.Variables.GUARANTOR_CHECK_REASON;
+import static de.quartierskredit.guarantor.GuarantorCheckProcess.Variables.GUARANTOR_COVERAGE;
+import static de.quartierskredit.guarantor.GuarantorCheckProcess.Variables.LOAN_AMOUNT;
+import static de.quartierskredit.guarantor.GuarantorCheckProcess.Variables.LOAN_REFERENCE;
+
+import de.quartierskredit.shared.Money;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_CheckGuarantors (DOMAIN.md step 4): checks the recorded guarantors against
+ * {@link GuarantorPolicy} and, when they suffice, keeps them with the loan.
+ */
+@Component("checkGuarantorsDelegate")
+class CheckGuarantorsDelegate implements JavaDelegate {
+
+  private final GuarantorPolicy policy = new GuarantorPolicy();
+  private final GuarantorRepository guarantors;
+
+  CheckGuarantorsDelegate(GuarantorRepository guarantors) {
+    this.guarantors = guarantors;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String loanReference = (String) execution.getVariable(LOAN_REFERENCE);
+    var loanAmount = Money.fromVariable(execution.getVariable(LOAN_AMOUNT));
+    List<Guarantor> recorded = GuarantorSlots.read(execution);
+
+    GuarantorPolicy.Decision decision = policy.decide(loanAmount, recorded);
+    execution.setVariable(GUARANTORS_SUFFICIENT, decision.sufficient());
+    execution.setVariable(GUARANTOR_CHECK_REASON, decision.reason());
+    execution.setVariable(GUARANTOR_COVERAGE, decision.covered().toPlainString());
+    if (decision.sufficient()) {
+      guarantors.replaceAll(loanReference, recorded);
+    }
+  }
+}
