@@ -47,6 +47,6 @@ class RecordReducedNeedDelegate implements JavaDelegate {
       throw new InvalidApplicationException(errors);
     }
     loans.changeAmount(reference, reduced);
-    execution.setVariable(LOAN_AMOUNT, reduced.doubleValue());
+    execution.setVariable(LOAN_AMOUNT, reduced.toPlainString());
   }
 }

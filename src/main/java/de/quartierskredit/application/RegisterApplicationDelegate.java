@@ -38,7 +38,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
     loans.attachProcess(loan.reference(), execution.getProcessInstanceId());
     execution.setProcessBusinessKey(loan.reference());
     execution.setVariable(LOAN_REFERENCE, loan.reference());
-    execution.setVariable(LOAN_AMOUNT, loan.amount().doubleValue());
+    execution.setVariable(LOAN_AMOUNT, loan.amount().toPlainString());
     execution.setVariable(QUARTER_CODE, loan.quarterCode());
     execution.setVariable(QUARTER_NAME, loan.quarterCode() == null
         ? "außerhalb der Quartiere" : quarters.find(loan.quarterCode()).orElseThrow().name());

@@ -1,0 +1,66 @@
+package de.quartierskredit.system.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates calls to our own {@code /api} with HTTP Basic against Camunda's users and runs the
+ * request as that user, so the engine applies the user's authorizations. Anonymous: 401 problem.
+ */
+class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  private final IdentityService identity;
+
+  ApiAuthenticationFilter(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String user = authenticatedUser(request.getHeader("Authorization"));
+    if (user == null) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"quartierskredit\", charset=\"UTF-8\"");
+      Problems.write(response, 401, "Anmeldung erforderlich",
+          "Bitte mit Benutzername und Passwort (HTTP Basic) anmelden.", request.getRequestURI());
+      return;
+    }
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list()
+        .stream().map(Tenant::getId).toList();
+    try {
+      identity.setAuthentication(user, groups, tenants);
+      chain.doFilter(request, response);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private String authenticatedUser(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException notBase64) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    String user = decoded.substring(0, colon);
+    return identity.checkPassword(user, decoded.substring(colon + 1)) ? user : null;
+  }
+}

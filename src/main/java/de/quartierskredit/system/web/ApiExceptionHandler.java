@@ -1,0 +1,71 @@
+package de.quartierskredit.system.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import de.quartierskredit.application.FieldError;
+import de.quartierskredit.application.InvalidApplicationException;
+import de.quartierskredit.loan.IllegalLoanStateException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of our endpoints as RFC 9457 problem details; input errors name the failing fields
+ * ({@code errors: [{field, message}]}). No stack trace ever reaches the caller.
+ */
+@RestControllerAdvice(basePackages = "de.quartierskredit")
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(InvalidApplicationException.class)
+  ProblemDetail invalid(InvalidApplicationException e) {
+    return withErrors(problem(HttpStatus.BAD_REQUEST, "Ungültige Eingabe",
+        "Bitte die markierten Felder korrigieren."), e.errors());
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ProblemDetail forbidden(AuthorizationException e) {
+    return problem(HttpStatus.FORBIDDEN, "Keine Berechtigung", e.getMessage());
+  }
+
+  @ExceptionHandler(IllegalLoanStateException.class)
+  ProblemDetail conflict(IllegalLoanStateException e) {
+    return problem(HttpStatus.CONFLICT, "Im aktuellen Zustand nicht möglich", e.getMessage());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Ungültige Eingabe",
+        "Der Inhalt ist kein gültiges JSON-Dokument dieses Formats.");
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .collect(Collectors.joining("."));
+      withErrors(body, List.of(new FieldError(field, "Unbekanntes Feld oder falscher Typ.")));
+    }
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return problem;
+  }
+
+  private static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
+    problem.setProperty("errors", errors.stream()
+        .map(e -> Map.of("field", e.field(), "message", e.message()))
+        .toList());
+    return problem;
+  }
+}
