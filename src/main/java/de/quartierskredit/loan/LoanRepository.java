@@ -68,7 +68,7 @@ public class LoanRepository {
                               state, applied_on, created_at, updated_at)
             VALUES (:reference, :applicant, :business, :quarter, :purpose, :amount, :amount,
                     'APPLIED', :today, :now, :now)""")
-        .param("reference", "pending-" + UUID.randomUUID())
+        .param("reference", "P-" + UUID.randomUUID())
         .param("applicant", applicantId)
         .param("business", businessId)
         .param("quarter", application.quarterCode())

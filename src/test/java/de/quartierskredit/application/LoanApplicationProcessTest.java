@@ -1,0 +1,306 @@
+package de.quartierskredit.application;
+
+import static de.quartierskredit.application.LoanApplicationProcess.Activities.*;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import de.quartierskredit.loan.Loan;
+import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.loan.LoanState;
+import de.quartierskredit.support.QuartierskreditTest;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@QuartierskreditTest
+class LoanApplicationProcessTest {
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired IdentityService identityService;
+  @Autowired LoanRepository loans;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(processEngine);
+  }
+
+  @AfterEach
+  void logout() {
+    identityService.clearAuthentication();
+  }
+
+  static Map<String, Object> application(String quarter, Object amount) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("applicantFirstName", "Ayşe");
+    v.put("applicantLastName", "Demir");
+    v.put("applicantEmail", "ayse.demir@example.org");
+    v.put("applicantPhone", "069 123456");
+    v.put("sgb2Recipient", false);
+    v.put("businessName", "Änderungsschneiderei Demir");
+    v.put("businessStage", "NEW_FOUNDER");
+    v.put("businessSector", "Handwerk");
+    v.put("businessStreet", "Frankfurter Straße 12");
+    v.put("businessPostalCode", "63065");
+    v.put("businessCity", "Offenbach am Main");
+    v.put("quarterCode", quarter);
+    v.put("loanPurpose", "Industrienähmaschine und Ladeneinrichtung");
+    v.put("commercialPurpose", true);
+    v.put("loanAmount", amount);
+    return v;
+  }
+
+  private ProcessInstance startAsAnna(Map<String, Object> variables) {
+    identityService.setAuthentication("anna", List.of("advisors-offenbach"));
+    try {
+      return runtimeService.startProcessInstanceByKey(LoanApplicationProcess.KEY, variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private static Map<String, Object> advice(String outcome, String potential, boolean handicap) {
+    Map<String, Object> v = new HashMap<>(withVariables(
+        "adviceOutcome", outcome, "businessPotential", potential, "handicapMigration", handicap,
+        "commercialPurpose", true, "expectedMonthlyProfit", 1800L, "jobsCreatedOrKept", 2L));
+    return v;
+  }
+
+  private Loan loanOf(ProcessInstance instance) {
+    return loans.findByReference(instance.getBusinessKey() != null ? instance.getBusinessKey()
+        : (String) runtimeService.getVariable(instance.getId(), "loanReference")).orElseThrow();
+  }
+
+  @Nested
+  class Start {
+
+    @Test
+    void shouldRegisterTheLoanAndWaitForAdviceWhenTheApplicationIsValid() {
+      ProcessInstance instance = startAsAnna(application("offenbach", 5000L));
+
+      assertThat(instance).isWaitingAt(ADVISE).hasBusinessKey(loanOf(instance).reference());
+      assertThat(task(instance)).hasCandidateGroup("advisors-offenbach");
+      Loan loan = loanOf(instance);
+      org.assertj.core.api.Assertions.assertThat(loan.state()).isEqualTo(LoanState.APPLIED);
+      org.assertj.core.api.Assertions.assertThat(loan.amount()).isEqualByComparingTo("5000.00");
+      org.assertj.core.api.Assertions.assertThat(loan.reference()).matches("QK-\\d{4}-\\d{6}");
+      assertThat(instance).variables().containsEntry("loanAmount", "5000.00")
+          .containsEntry("advisorGroup", "advisors-offenbach")
+          .containsEntry("committeeGroup", "committee-offenbach")
+          .containsEntry("quarterName", "Offenbach");
+    }
+
+    @Test
+    void shouldGiveTheCaseToTheMicrofinancerWhenTheBusinessIsOutsideTheQuarters() {
+      ProcessInstance instance = startAsAnna(application("OUTSIDE", 3000.5d));
+
+      assertThat(task(instance)).hasCandidateGroup("microfinancer");
+      org.assertj.core.api.Assertions.assertThat(loanOf(instance).quarterCode()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"499.99", "20000.01", "-5", "abc", "12.345"})
+    void shouldRefuseAnAmountOutsideTheBoundsAndStoreNothing(String amount) {
+      long loansBefore = loanCount();
+      long instancesBefore = runtimeService.createProcessInstanceQuery().count();
+
+      assertThatThrownBy(() -> startAsAnna(application("offenbach", amount)))
+          .isInstanceOf(InvalidApplicationException.class)
+          .hasMessageContaining("loanAmount");
+
+      org.assertj.core.api.Assertions.assertThat(loanCount()).isEqualTo(loansBefore);
+      org.assertj.core.api.Assertions.assertThat(runtimeService.createProcessInstanceQuery().count())
+          .isEqualTo(instancesBefore);
+    }
+
+    @Test
+    void shouldNameEveryMissingFieldWhenTheFormIsBypassed() {
+      Map<String, Object> empty = new HashMap<>();
+      empty.put("loanAmount", 20000L);
+
+      assertThatThrownBy(() -> startAsAnna(empty))
+          .isInstanceOfSatisfying(InvalidApplicationException.class, e ->
+              org.assertj.core.api.Assertions.assertThat(e.errors()).extracting(FieldError::field)
+                  .contains("applicantFirstName", "applicantLastName", "businessName", "businessStage",
+                      "quarterCode", "loanPurpose", "commercialPurpose")
+                  .doesNotContain("loanAmount"));
+    }
+
+    @Test
+    void shouldRefuseAnAdvisorRecordingForAnotherQuarter() {
+      identityService.setAuthentication("lars", List.of("advisors-leipzig"));
+      try {
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(LoanApplicationProcess.KEY,
+            application("offenbach", 5000L)))
+            .isInstanceOf(AuthorizationException.class)
+            .hasMessageContaining("eigenes Quartier");
+      } finally {
+        identityService.clearAuthentication();
+      }
+    }
+  }
+
+  @Nested
+  class Advice {
+
+    @Test
+    void shouldEndAsSuccessOfAdviceWhenOtherFinancingIsFound() {
+      ProcessInstance instance = startAsAnna(application("offenbach", 8000L));
+
+      complete(task(instance), withVariables("adviceOutcome", "OTHER_FINANCING"));
+
+      assertThat(instance).hasPassed(END_OTHER_FINANCING).isEnded();
+      Loan loan = loanOf(instance);
+      org.assertj.core.api.Assertions.assertThat(loan.state()).isEqualTo(LoanState.ENDED_BY_ADVICE);
+    }
+
+    @Test
+    void shouldContinueWithTheSmallerAmountWhenTheNeedIsReduced() {
+      ProcessInstance instance = startAsAnna(application("offenbach", 8000L));
+      Map<String, Object> advice = advice("NEED_REDUCED", "HIGH", true);
+      advice.put("reducedAmount", 6000.0d);
+
+      complete(task(instance), advice);
+
+      assertThat(instance).hasPassed(RECORD_REDUCED_NEED, CHECK_ELIGIBILITY).isWaitingAt(GUARANTOR_CHECK);
+      org.assertj.core.api.Assertions.assertThat(loanOf(instance).amount()).isEqualByComparingTo("6000.00");
+      org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT requested_amount FROM loan WHERE reference = :r")
+          .param("r", loanOf(instance).reference()).query(BigDecimal.class).single()).isEqualByComparingTo("8000.00");
+      assertThat(calledProcessInstance("guarantor-check")).variables().containsEntry("loanAmount", "6000.00");
+    }
+
+    @Test
+    void shouldKeepTheAdviceTaskOpenWhenTheReducedAmountIsNotSmaller() {
+      ProcessInstance instance = startAsAnna(application("offenbach", 8000L));
+      Map<String, Object> advice = advice("NEED_REDUCED", "HIGH", true);
+      advice.put("reducedAmount", 9000L);
+
+      assertThatThrownBy(() -> complete(task(instance), advice))
+          .isInstanceOf(InvalidApplicationException.class)
+          .hasMessageContaining("reducedAmount");
+
+      assertThat(instance).isWaitingAt(ADVISE);
+      org.assertj.core.api.Assertions.assertThat(loanOf(instance).amount()).isEqualByComparingTo("8000.00");
+    }
+  }
+
+  @Nested
+  class Eligibility {
+
+    @ParameterizedTest
+    @CsvSource({"HIGH,false,REFER_TO_BANK", "LOW,false,BANK_ONLY_IF_FULLY_SECURED", "LOW,true,SOCIAL_PROJECT"})
+    void shouldEndWithTheReferralRecordedWhenNotTheMicrocreditTargetGroup(String potential, boolean handicap,
+        String route) {
+      ProcessInstance instance = startAsAnna(application("offenbach", 5000L));
+
+      complete(task(instance), advice("CONTINUE", potential, handicap));
+
+      assertThat(instance).hasPassed(END_REFERRED).isEnded();
+      Loan loan = loanOf(instance);
+      org.assertj.core.api.Assertions.assertThat(loan.state()).isEqualTo(LoanState.REFERRED);
+      org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+              "SELECT eligibility_route || '|' || ended_reason FROM loan WHERE reference = :r")
+          .param("r", loan.reference()).query(String.class).single())
+          .startsWith(route + "|").contains("Verweis");
+    }
+
+    @Test
+    void shouldReferWhenThePurposeIsNotCommercial() {
+      ProcessInstance instance = startAsAnna(application("offenbach", 5000L));
+      Map<String, Object> advice = advice("CONTINUE", "HIGH", true);
+      advice.put("commercialPurpose", false);
+
+      complete(task(instance), advice);
+
+      assertThat(instance).hasPassed(END_REFERRED).isEnded();
+      assertThat(instance).variables().containsEntry("eligibilityRoute", "NOT_ELIGIBLE");
+    }
+
+    @Test
+    void shouldRefuseTheAdviceWithoutAPotentialAssessment() {
+      ProcessInstance instance = startAsAnna(application("offenbach", 5000L));
+
+      assertThatThrownBy(() -> complete(task(instance), withVariables("adviceOutcome", "CONTINUE")))
+          .isInstanceOf(InvalidApplicationException.class);
+
+      assertThat(instance).isWaitingAt(ADVISE);
+    }
+  }
+
+  @Nested
+  class Guarantors {
+
+    private ProcessInstance atGuarantorCheck() {
+      ProcessInstance instance = startAsAnna(application("offenbach", 5000L));
+      complete(task(instance), advice("CONTINUE", "HIGH", true));
+      assertThat(instance).isWaitingAt(GUARANTOR_CHECK);
+      return instance;
+    }
+
+    @Test
+    void shouldEndFinancedPrivatelyWhenAGuarantorLendsTheMoney() {
+      ProcessInstance instance = atGuarantorCheck();
+      ProcessInstance child = calledProcessInstance("guarantor-check");
+
+      complete(task(child), withVariables("guarantorDecision", "PRIVATE"));
+
+      assertThat(instance).hasPassed(END_FINANCED_PRIVATELY).isEnded();
+      org.assertj.core.api.Assertions.assertThat(loanOf(instance).state()).isEqualTo(LoanState.FINANCED_PRIVATELY);
+    }
+
+    @Test
+    void shouldEndWithdrawnWhenTheApplicantWithdrawsAtTheGuarantorCheck() {
+      ProcessInstance instance = atGuarantorCheck();
+      ProcessInstance child = calledProcessInstance("guarantor-check");
+
+      complete(task(child), withVariables("guarantorDecision", "WITHDRAWN"));
+
+      assertThat(instance).hasPassed(END_WITHDRAWN).isEnded();
+      org.assertj.core.api.Assertions.assertThat(loanOf(instance).state()).isEqualTo(LoanState.WITHDRAWN);
+    }
+
+    @Test
+    void shouldGoToTheCommitteeWhenTheGuarantorsSuffice() {
+      ProcessInstance instance = atGuarantorCheck();
+      ProcessInstance child = calledProcessInstance("guarantor-check");
+
+      complete(task(child), guarantors());
+      execute(job(child));
+
+      assertThat(child).isEnded();
+      assertThat(instance).isWaitingAt(COMMITTEE);
+    }
+  }
+
+  static Map<String, Object> guarantors() {
+    return withVariables("guarantorDecision", "RECORDED",
+        "guarantor1Name", "Jonas Weber", "guarantor1Contact", "0151 555", "guarantor1Amount", 1500L,
+        "guarantor2Name", "Mehmet Kaya", "guarantor2Contact", "kaya@example.org", "guarantor2Amount", 1000.0d);
+  }
+
+  private long loanCount() {
+    return jdbc.sql("SELECT count(*) FROM loan").query(Long.class).single();
+  }
+}
