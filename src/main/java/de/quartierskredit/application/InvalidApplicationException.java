@@ -13,7 +13,7 @@ public class InvalidApplicationException extends BadUserRequestException {
   private final transient List<FieldError> errors;
 
   public InvalidApplicationException(List<FieldError> errors) {
-    super("Antrag unvollständig oder fehlerhaft: " + errors.stream()
+    super("Eingabe unvollständig oder fehlerhaft: " + errors.stream()
         .map(e -> e.field() + ": " + e.message())
         .collect(Collectors.joining("; ")));
     this.errors = List.copyOf(errors);

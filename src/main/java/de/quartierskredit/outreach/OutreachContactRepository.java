@@ -1,0 +1,52 @@
+package de.quartierskredit.outreach;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores the advisors' outreach contacts, one row per outreach process instance. */
+@Repository
+class OutreachContactRepository {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  OutreachContactRepository(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Records the contact; a repeated call for the same process instance changes nothing. */
+  void record(OutreachContact contact, String processInstanceId, String recordedBy) {
+    int existing = jdbc.sql("SELECT count(*) FROM outreach_contact WHERE process_instance_id = :pi")
+        .param("pi", processInstanceId).query(Integer.class).single();
+    if (existing > 0) {
+      return;
+    }
+    jdbc.sql("""
+            INSERT INTO outreach_contact (quarter_code, contact_type, referral_partner, business_name,
+                contact_person, outcome, referral_offer, notes, recorded_by, contacted_on,
+                process_instance_id, created_at)
+            VALUES (:quarter, :type, :partner, :business, :person, :outcome, :offer, :notes, :by, :on, :pi, :now)""")
+        .param("quarter", contact.quarterCode())
+        .param("type", contact.type().name())
+        .param("partner", contact.referralPartner())
+        .param("business", contact.businessName())
+        .param("person", contact.contactPerson())
+        .param("outcome", contact.outcome().name())
+        .param("offer", contact.referralOffer())
+        .param("notes", contact.notes())
+        .param("by", recordedBy)
+        .param("on", LocalDate.now(clock))
+        .param("pi", processInstanceId)
+        .param("now", LocalDateTime.now(clock))
+        .update();
+  }
+
+  void linkApplication(String processInstanceId, String loanReference) {
+    jdbc.sql("UPDATE outreach_contact SET loan_reference = :ref WHERE process_instance_id = :pi")
+        .param("ref", loanReference).param("pi", processInstanceId).update();
+  }
+}
