@@ -55,7 +55,7 @@ public class ApplicationValidator {
     if (r.commercialPurpose() == null) {
       errors.add(new FieldError("commercialPurpose", "Bitte angeben, ob der Kredit einem gewerblichen Zweck dient."));
     }
-    BigDecimal amount = amount(errors, r.loanAmount());
+    BigDecimal amount = amount("loanAmount", errors, r.loanAmount());
     if (!errors.isEmpty()) {
       throw new InvalidApplicationException(errors);
     }
@@ -82,17 +82,17 @@ public class ApplicationValidator {
   }
 
   /** The amount rule of {@link EligibilityPolicy} with the field's messages; null when wrong. */
-  public static BigDecimal amount(List<FieldError> errors, BigDecimal amount) {
+  public static BigDecimal amount(String field, List<FieldError> errors, BigDecimal amount) {
     if (amount == null) {
-      errors.add(new FieldError("loanAmount", "Bitte den Kreditbetrag in Euro angeben."));
+      errors.add(new FieldError(field, "Bitte den Kreditbetrag in Euro angeben."));
       return null;
     }
     if (amount.stripTrailingZeros().scale() > 2) {
-      errors.add(new FieldError("loanAmount", "Der Kreditbetrag hat höchstens zwei Nachkommastellen (Cent)."));
+      errors.add(new FieldError(field, "Der Kreditbetrag hat höchstens zwei Nachkommastellen (Cent)."));
       return null;
     }
     if (!EligibilityPolicy.amountWithinBounds(amount)) {
-      errors.add(new FieldError("loanAmount", EligibilityPolicy.amountBoundsMessage()));
+      errors.add(new FieldError(field, EligibilityPolicy.amountBoundsMessage()));
       return null;
     }
     return amount.setScale(2);

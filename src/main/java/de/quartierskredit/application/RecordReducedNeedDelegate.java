@@ -33,11 +33,11 @@ class RecordReducedNeedDelegate implements JavaDelegate {
     BigDecimal reduced = null;
     try {
       reduced = raw == null ? null : new BigDecimal(raw.toString().strip());
-    } catch (NumberFormatException notANumber) {
+    } catch (NumberFormatException notANumber) { // NaN, Infinity or text
       errors.add(new FieldError(REDUCED_AMOUNT, "Betrag in Euro erwartet."));
     }
     if (errors.isEmpty()) {
-      reduced = ApplicationValidator.amount(errors, reduced);
+      reduced = ApplicationValidator.amount(REDUCED_AMOUNT, errors, reduced);
     }
     if (reduced != null && reduced.compareTo(loan.amount()) >= 0) {
       errors.add(new FieldError(REDUCED_AMOUNT, "Der reduzierte Bedarf muss unter dem bisherigen Betrag von "

@@ -112,6 +112,48 @@ class ApplicationApiTest {
   }
 
   @Nested
+  class TasklistSubmissions {
+
+    @Test
+    void shouldAnswer400AndKeepNothingWhenAStartFormIsSubmittedWithBadValues() {
+      long loans = count("loan");
+
+      ResponseEntity<String> response = rest.withBasicAuth("anna", "demo").exchange(
+          "/engine-rest/process-definition/key/loan-application/submit-form", HttpMethod.POST,
+          json("{\"variables\": {\"loanAmount\": {\"value\": 25000}, \"quarterCode\": {\"value\": \"offenbach\"}}}"),
+          String.class);
+
+      assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(response.getBody()).contains("loanAmount").contains("20.000,00 EUR");
+      assertThat(count("loan")).isEqualTo(loans);
+    }
+
+    @Test
+    void shouldAnswer400AndKeepTheTaskOpenWhenATaskFormIsSubmittedWithBadValues() throws Exception {
+      String reference = JSON.readTree(post("anna", body("offenbach", 6000)).getBody()).get("reference").asText();
+      String taskId = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+      var anna = rest.withBasicAuth("anna", "demo");
+      anna.exchange("/engine-rest/task/" + taskId + "/claim", HttpMethod.POST, json("{\"userId\": \"anna\"}"), String.class);
+
+      ResponseEntity<String> response = anna.exchange("/engine-rest/task/" + taskId + "/submit-form", HttpMethod.POST,
+          json("{\"variables\": {\"adviceOutcome\": {\"value\": \"NEED_REDUCED\"}, \"reducedAmount\": {\"value\": -1}}}"),
+          String.class);
+
+      assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(response.getBody()).contains("reducedAmount");
+      assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+      assertThat(jdbc.sql("SELECT amount FROM loan WHERE reference = :r").param("r", reference)
+          .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("6000.00");
+    }
+  }
+
+  private static HttpEntity<String> json(String body) {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+
+  @Nested
   class Access {
 
     @Test

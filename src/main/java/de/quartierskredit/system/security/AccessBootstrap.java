@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import de.quartierskredit.fund.Quarter;
 import de.quartierskredit.fund.QuarterRepository;
+import de.quartierskredit.application.LoanApplicationProcess;
+import de.quartierskredit.outreach.OutreachProcess;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -38,8 +40,8 @@ public class AccessBootstrap {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessBootstrap.class);
 
-  /** Process keys an advisor may start from Tasklist. */
-  static final List<String> STARTED_BY_ADVISORS = List.of("outreach", "loan-application");
+  /** Processes a caseworker starts from Tasklist: record a contact, record an application. */
+  static final List<String> STARTED_FROM_TASKLIST = List.of(OutreachProcess.KEY, LoanApplicationProcess.KEY);
 
   private final ProcessEngine engine;
   private final QuarterRepository quarters;
@@ -77,12 +79,9 @@ public class AccessBootstrap {
       String advisors = Roles.advisors(quarter.code());
       caseworkers.add(advisors);
       caseworkers.add(Roles.committee(quarter.code()));
-      for (String key : STARTED_BY_ADVISORS) {
-        grants.add(new Grant(advisors, Resources.PROCESS_DEFINITION, key,
-            Permissions.READ, Permissions.CREATE_INSTANCE));
-      }
-      grants.add(new Grant(advisors, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
+      grants.addAll(startsFromTasklist(advisors));
     }
+    grants.addAll(startsFromTasklist(Roles.MICROFINANCER));
     for (String group : caseworkers) {
       grants.add(new Grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
       grants.add(new Grant(group, Resources.FILTER, ANY, Permissions.READ));
@@ -95,6 +94,15 @@ public class AccessBootstrap {
     grants.add(new Grant(Roles.MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
     grants.add(new Grant(Roles.MANAGERS, Resources.FILTER, ANY, Permissions.READ));
     grants.addAll(readEverything(Roles.MANAGERS));
+    return grants;
+  }
+
+  private static List<Grant> startsFromTasklist(String group) {
+    List<Grant> grants = new ArrayList<>();
+    for (String key : STARTED_FROM_TASKLIST) {
+      grants.add(new Grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE));
+    }
+    grants.add(new Grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
     return grants;
   }
 
