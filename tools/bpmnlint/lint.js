@@ -21,7 +21,11 @@ if (files.length === 0) {
   process.exit(0);
 }
 const cli = path.join(__dirname, 'node_modules', 'bpmnlint', 'bin', 'bpmnlint.js');
-const result = spawnSync(process.execPath, [cli, '--config', '.bpmnlintrc', ...files], { stdio: 'inherit' });
+// bpmnlint resolves the plugins named in .bpmnlintrc from the working directory (the project root),
+// which has no node_modules: point Node's module path at ours.
+const nodeModules = path.join(__dirname, 'node_modules');
+const env = { ...process.env, NODE_PATH: [nodeModules, process.env.NODE_PATH].filter(Boolean).join(path.delimiter) };
+const result = spawnSync(process.execPath, [cli, '--config', '.bpmnlintrc', ...files], { stdio: 'inherit', env });
 if (result.status === 0) {
   console.log(`bpmnlint: ${files.length} model(s) clean`);
 }
