@@ -44,7 +44,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -140,158 +139,152 @@ class BankContractProcessTest {
     assertActive(12, new BigDecimal("0.0750"), today);
   }
 
-  @Nested
-  class StalledSigning {
+  // signing stalls
 
-    @Test
-    void shouldAskTheAdvisorsToFollowUpAndKeepTheContractTaskOpenWhenTheEscalationTimerFires() {
-      ProcessInstance instance = startAndRecommend();
-      Job timer = timer(instance);
-      assertThat(timer.getDuedate().toInstant())
-          .isCloseTo(ClockUtil.now().toInstant().plus(14, ChronoUnit.DAYS), within(1, ChronoUnit.MINUTES));
+  @Test
+  void shouldAskTheAdvisorsToFollowUpAndKeepTheContractTaskOpenWhenTheEscalationTimerFires() {
+    ProcessInstance instance = startAndRecommend();
+    Job timer = timer(instance);
+    assertThat(timer.getDuedate().toInstant())
+        .isCloseTo(ClockUtil.now().toInstant().plus(14, ChronoUnit.DAYS), within(1, ChronoUnit.MINUTES));
 
-      execute(timer);
+    execute(timer);
 
-      assertThat(instance).isWaitingAt(CONFIRM_CONTRACT, FOLLOW_UP_CONTRACT);
-      assertThat(task(FOLLOW_UP_CONTRACT, instance)).hasCandidateGroup(ADVISORS);
-      assertThat(formRef(instance, FOLLOW_UP_CONTRACT)).isEqualTo("follow-up-contract");
-      complete(task(FOLLOW_UP_CONTRACT, instance), withVariables(
-          FOLLOW_UP_RESULT, FollowUpResults.WAITING, FOLLOW_UP_NOTE, "Termin bei der Bank am Montag"));
+    assertThat(instance).isWaitingAt(CONFIRM_CONTRACT, FOLLOW_UP_CONTRACT);
+    assertThat(task(FOLLOW_UP_CONTRACT, instance)).hasCandidateGroup(ADVISORS);
+    assertThat(formRef(instance, FOLLOW_UP_CONTRACT)).isEqualTo("follow-up-contract");
+    complete(task(FOLLOW_UP_CONTRACT, instance), withVariables(
+        FOLLOW_UP_RESULT, FollowUpResults.WAITING, FOLLOW_UP_NOTE, "Termin bei der Bank am Montag"));
 
-      assertThat(instance).hasPassed(FOLLOWED_UP).isWaitingAt(CONFIRM_CONTRACT);
-    }
-
-    @Test
-    void shouldEndTheOpenFollowUpWhenTheBankClerkConfirmsTheSignedContract() {
-      ProcessInstance instance = startAndRecommend();
-      execute(timer(instance));
-      assertThat(instance).isWaitingAt(CONFIRM_CONTRACT, FOLLOW_UP_CONTRACT);
-
-      complete(task(CONFIRM_CONTRACT, instance),
-          withVariables(CONTRACT_NUMBER, "GLS-2026-0043", CONTRACT_SIGNED_ON, today.toString()));
-
-      assertThat(instance).isWaitingAt(CONFIRM_DISBURSEMENT).hasNotPassed(FOLLOWED_UP);
-      assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
-    }
-
-    @Test
-    void shouldEndCancelledWithoutTouchingTheLoanWhenTheApplicantWithdrawsAtFollowUp() {
-      ProcessInstance instance = startAndRecommend();
-      execute(timer(instance));
-
-      complete(task(FOLLOW_UP_CONTRACT, instance), withVariables(
-          FOLLOW_UP_RESULT, FollowUpResults.WITHDRAWN, FOLLOW_UP_NOTE, "Hat einen günstigeren Familienkredit"));
-
-      assertThat(instance).hasPassed(CONTRACT_CANCELLED).hasNotPassed(RECORD_CONTRACT).isEnded();
-      assertThat(outcome(instance)).isEqualTo(Outcomes.CANCELLED);
-      // loan-application ends the loan (WITHDRAWN) and releases the reservation on CANCELLED
-      assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.APPROVED);
-    }
-
-    @Test
-    void shouldRefuseAFollowUpWithoutNoteWhenTheFormIsBypassed() {
-      // a task listener's exception reaches the caller wrapped (REST: 500), with our reason in the message
-      ProcessInstance instance = startAndRecommend();
-      execute(timer(instance));
-      String followUp = task(FOLLOW_UP_CONTRACT, instance).getId();
-
-      assertThatThrownBy(() -> taskService.complete(followUp, Map.of(FOLLOW_UP_RESULT, FollowUpResults.WITHDRAWN)))
-          .isInstanceOf(ProcessEngineException.class).hasMessageContaining("besprochen");
-      assertThatThrownBy(() -> taskService.complete(followUp, Map.of(FOLLOW_UP_RESULT, "MAYBE", FOLLOW_UP_NOTE, "x")))
-          .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Ergebnis");
-      assertThat(instance).isWaitingAt(CONFIRM_CONTRACT, FOLLOW_UP_CONTRACT);
-    }
+    assertThat(instance).hasPassed(FOLLOWED_UP).isWaitingAt(CONFIRM_CONTRACT);
   }
 
-  @Nested
-  class ServerSideChecks {
+  @Test
+  void shouldEndTheOpenFollowUpWhenTheBankClerkConfirmsTheSignedContract() {
+    ProcessInstance instance = startAndRecommend();
+    execute(timer(instance));
+    assertThat(instance).isWaitingAt(CONFIRM_CONTRACT, FOLLOW_UP_CONTRACT);
 
-    @Test
-    void shouldRefuseTheContractAndKeepTheLoanApprovedWhenTheContractNumberIsInvalid() {
-      ProcessInstance instance = startAndRecommend();
-      String confirm = task(instance).getId();
+    complete(task(CONFIRM_CONTRACT, instance),
+        withVariables(CONTRACT_NUMBER, "GLS-2026-0043", CONTRACT_SIGNED_ON, today.toString()));
 
-      assertThatThrownBy(() -> taskService.complete(confirm,
-          Map.of(CONTRACT_NUMBER, "<script>", CONTRACT_SIGNED_ON, today.toString())))
-          .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Vertragsnummer");
-      assertThatThrownBy(() -> taskService.complete(confirm,
-          Map.of(CONTRACT_NUMBER, "GLS-1", CONTRACT_SIGNED_ON, today.plusDays(1).toString())))
-          .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Zukunft");
-
-      assertThat(instance).isWaitingAt(CONFIRM_CONTRACT);
-      assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.APPROVED);
-    }
-
-    @Test
-    void shouldRefuseTheDisbursementWhenThePaidOutAmountDiffersFromTheApprovedAmount() {
-      ProcessInstance instance = startAndRecommend();
-      complete(task(instance), withVariables(CONTRACT_NUMBER, "GLS-2026-0044", CONTRACT_SIGNED_ON, today.toString()));
-      String confirm = task(instance).getId();
-
-      assertThatThrownBy(() -> taskService.complete(confirm,
-          Map.of(DISBURSED_ON, today.toString(), DISBURSED_AMOUNT, 4999.99)))
-          .isInstanceOf(BadUserRequestException.class).hasMessageContaining("weicht");
-      assertThatThrownBy(() -> runtimeService.createMessageCorrelation(Messages.LOAN_DISBURSED)
-          .processInstanceBusinessKey(reference)
-          .setVariable(DISBURSED_ON, today.minusDays(3).toString())
-          .setVariable(DISBURSED_AMOUNT, "5000.00")
-          .correlate())
-          .isInstanceOf(BadUserRequestException.class).hasMessageContaining("vor der Vertragsunterzeichnung");
-
-      assertThat(instance).isWaitingAt(CONFIRM_DISBURSEMENT);
-      assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.CONTRACTED);
-      assertThat(schedules.countVersions(loans.findByReference(reference).orElseThrow().id())).isZero();
-    }
+    assertThat(instance).isWaitingAt(CONFIRM_DISBURSEMENT).hasNotPassed(FOLLOWED_UP);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
   }
 
-  @Nested
-  class Retries {
+  @Test
+  void shouldEndCancelledWithoutTouchingTheLoanWhenTheApplicantWithdrawsAtFollowUp() {
+    ProcessInstance instance = startAndRecommend();
+    execute(timer(instance));
 
-    @Test
-    void shouldRaiseAnIncidentAfterFiveFailedAttemptsWhenTheRecommendationCannotBeSent() {
-      reference = "QK-1999-999999";
-      ProcessInstance instance = start(Map.of());
+    complete(task(FOLLOW_UP_CONTRACT, instance), withVariables(
+        FOLLOW_UP_RESULT, FollowUpResults.WITHDRAWN, FOLLOW_UP_NOTE, "Hat einen günstigeren Familienkredit"));
 
-      for (int attempt = 1; attempt <= 5; attempt++) {
-        String jobId = job(instance).getId();
-        assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("no loan");
-        assertThat(job(instance).getRetries()).isEqualTo(5 - attempt);
-      }
+    assertThat(instance).hasPassed(CONTRACT_CANCELLED).hasNotPassed(RECORD_CONTRACT).isEnded();
+    assertThat(outcome(instance)).isEqualTo(Outcomes.CANCELLED);
+    // loan-application ends the loan (WITHDRAWN) and releases the reservation on CANCELLED
+    assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.APPROVED);
+  }
 
-      assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
-      assertThat(instance).isWaitingAt(SEND_RECOMMENDATION);
+  @Test
+  void shouldRefuseAFollowUpWithoutNoteWhenTheFormIsBypassed() {
+    // a task listener's exception reaches the caller wrapped (REST: 500), with our reason in the message
+    ProcessInstance instance = startAndRecommend();
+    execute(timer(instance));
+    String followUp = task(FOLLOW_UP_CONTRACT, instance).getId();
+
+    assertThatThrownBy(() -> taskService.complete(followUp, Map.of(FOLLOW_UP_RESULT, FollowUpResults.WITHDRAWN)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("besprochen");
+    assertThatThrownBy(() -> taskService.complete(followUp, Map.of(FOLLOW_UP_RESULT, "MAYBE", FOLLOW_UP_NOTE, "x")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Ergebnis");
+    assertThat(instance).isWaitingAt(CONFIRM_CONTRACT, FOLLOW_UP_CONTRACT);
+  }
+
+  // server-side checks of the forms and messages
+
+  @Test
+  void shouldRefuseTheContractAndKeepTheLoanApprovedWhenTheContractNumberIsInvalid() {
+    ProcessInstance instance = startAndRecommend();
+    String confirm = task(instance).getId();
+
+    assertThatThrownBy(() -> taskService.complete(confirm,
+        Map.of(CONTRACT_NUMBER, "<script>", CONTRACT_SIGNED_ON, today.toString())))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Vertragsnummer");
+    assertThatThrownBy(() -> taskService.complete(confirm,
+        Map.of(CONTRACT_NUMBER, "GLS-1", CONTRACT_SIGNED_ON, today.plusDays(1).toString())))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Zukunft");
+
+    assertThat(instance).isWaitingAt(CONFIRM_CONTRACT);
+    assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.APPROVED);
+  }
+
+  @Test
+  void shouldRefuseTheDisbursementWhenThePaidOutAmountDiffersFromTheApprovedAmount() {
+    ProcessInstance instance = startAndRecommend();
+    complete(task(instance), withVariables(CONTRACT_NUMBER, "GLS-2026-0044", CONTRACT_SIGNED_ON, today.toString()));
+    String confirm = task(instance).getId();
+
+    assertThatThrownBy(() -> taskService.complete(confirm,
+        Map.of(DISBURSED_ON, today.toString(), DISBURSED_AMOUNT, 4999.99)))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("weicht");
+    assertThatThrownBy(() -> runtimeService.createMessageCorrelation(Messages.LOAN_DISBURSED)
+        .processInstanceBusinessKey(reference)
+        .setVariable(DISBURSED_ON, today.minusDays(3).toString())
+        .setVariable(DISBURSED_AMOUNT, "5000.00")
+        .correlate())
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("vor der Vertragsunterzeichnung");
+
+    assertThat(instance).isWaitingAt(CONFIRM_DISBURSEMENT);
+    assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.CONTRACTED);
+    assertThat(schedules.countVersions(loans.findByReference(reference).orElseThrow().id())).isZero();
+  }
+
+  // retries and idempotency
+
+  @Test
+  void shouldRaiseAnIncidentAfterFiveFailedAttemptsWhenTheRecommendationCannotBeSent() {
+    reference = "QK-1999-999999";
+    ProcessInstance instance = start(Map.of());
+
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      String jobId = job(instance).getId();
+      assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("no loan");
+      assertThat(job(instance).getRetries()).isEqualTo(5 - attempt);
     }
 
-    @Test
-    void shouldRecommendTheLoanOnceWhenTheRecommendationIsSentAgain() {
-      ProcessInstance instance = startAndRecommend();
-      runtimeService.createProcessInstanceModification(instance.getId())
-          .startBeforeActivity(SEND_RECOMMENDATION).execute();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+    assertThat(instance).isWaitingAt(SEND_RECOMMENDATION);
+  }
 
-      execute(managementService.createJobQuery().processInstanceId(instance.getId())
-          .activityId(SEND_RECOMMENDATION).singleResult());
+  @Test
+  void shouldRecommendTheLoanOnceWhenTheRecommendationIsSentAgain() {
+    ProcessInstance instance = startAndRecommend();
+    runtimeService.createProcessInstanceModification(instance.getId())
+        .startBeforeActivity(SEND_RECOMMENDATION).execute();
 
-      assertThat(outboxRows()).isEqualTo(1);
-    }
+    execute(managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId(SEND_RECOMMENDATION).singleResult());
 
-    @Test
-    void shouldKeepOneScheduleWhenTheLoanIsActivatedAgain() {
-      ProcessInstance first = startAndRecommend();
-      complete(task(first), withVariables(CONTRACT_NUMBER, "GLS-2026-0045", CONTRACT_SIGNED_ON, today.toString()));
-      complete(task(first), withVariables(DISBURSED_ON, today.toString(), DISBURSED_AMOUNT, 5000));
-      assertThat(first).isEnded();
+    assertThat(outboxRows()).isEqualTo(1);
+  }
 
-      Map<String, Object> again = new HashMap<>(variables());
-      again.putAll(Map.of(TERM_MONTHS, 24, ANNUAL_INTEREST_RATE, "0.0890",
-          DISBURSED_ON, today.toString(), DISBURSED_AMOUNT, "5000.00"));
-      ProcessInstance second = runtimeService.createProcessInstanceByKey(BankContractProcess.KEY)
-          .businessKey(reference).setVariables(again).startBeforeActivity(ACTIVATE_LOAN).execute();
+  @Test
+  void shouldKeepOneScheduleWhenTheLoanIsActivatedAgain() {
+    ProcessInstance first = startAndRecommend();
+    complete(task(first), withVariables(CONTRACT_NUMBER, "GLS-2026-0045", CONTRACT_SIGNED_ON, today.toString()));
+    complete(task(first), withVariables(DISBURSED_ON, today.toString(), DISBURSED_AMOUNT, 5000));
+    assertThat(first).isEnded();
 
-      assertThat(second).isEnded();
-      long loanId = loans.findByReference(reference).orElseThrow().id();
-      assertThat(schedules.countVersions(loanId)).isEqualTo(1);
-      assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.ACTIVE);
-    }
+    Map<String, Object> again = new HashMap<>(variables());
+    again.putAll(Map.of(TERM_MONTHS, 24, ANNUAL_INTEREST_RATE, "0.0890",
+        DISBURSED_ON, today.toString(), DISBURSED_AMOUNT, "5000.00"));
+    ProcessInstance second = runtimeService.createProcessInstanceByKey(BankContractProcess.KEY)
+        .businessKey(reference).setVariables(again).startBeforeActivity(ACTIVATE_LOAN).execute();
+
+    assertThat(second).isEnded();
+    long loanId = loans.findByReference(reference).orElseThrow().id();
+    assertThat(schedules.countVersions(loanId)).isEqualTo(1);
+    assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.ACTIVE);
   }
 
   private ProcessInstance start(Map<String, Object> extra) {
