@@ -1,0 +1,50 @@
+package de.quartierskredit.contract;
+
+import static de.quartierskredit.contract.BankContractProcess.Variables.*;
+
+import de.quartierskredit.loan.Loan;
+import de.quartierskredit.loan.LoanRepository;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 8, disbursement confirmed (form or LoanDisbursed message): checks that the bank paid out the
+ * approved amount on a plausible value date, then activates the loan with its first repayment schedule.
+ */
+@Component("activateLoanDelegate")
+class ActivateLoanDelegate implements JavaDelegate {
+
+  private final LoanRepository loans;
+  private final ContractRepository contracts;
+  private final LoanActivation activation;
+  private final BankConfirmationPolicy policy = new BankConfirmationPolicy();
+  private final Clock clock;
+
+  ActivateLoanDelegate(LoanRepository loans, ContractRepository contracts, LoanActivation activation, Clock clock) {
+    this.loans = loans;
+    this.contracts = contracts;
+    this.activation = activation;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    Loan loan = loans.findByReference(reference).orElseThrow(() -> new IllegalStateException("no loan " + reference));
+    BigDecimal paidOut = ProcessValues.decimal(execution.getVariable(DISBURSED_AMOUNT));
+    String valueDate = ProcessValues.text(execution.getVariable(DISBURSED_ON));
+    var decision = policy.disbursed(loan.amount(), paidOut, valueDate,
+        contracts.contractedOn(reference).orElse(null), LocalDate.now(clock));
+    if (!decision.ok()) {
+      throw new BadUserRequestException(decision.reason());
+    }
+    activation.activate(loan, BankConfirmationPolicy.date(valueDate),
+        ProcessValues.months(execution.getVariable(TERM_MONTHS)),
+        ProcessValues.decimal(execution.getVariable(ANNUAL_INTEREST_RATE)));
+  }
+}

@@ -1,0 +1,90 @@
+package de.quartierskredit.contract;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the bank (or the advisor following up) may confirm in step 8. The forms check the same in the
+ * browser, but the engine does not, and the bank events API sends the same fields: so the server
+ * checks here. Returns a decision with a reason a caseworker understands (German).
+ */
+final class BankConfirmationPolicy {
+
+  /** Letters, digits and / . - ; 3 to 40 characters, starting with a letter or digit. */
+  static final Pattern CONTRACT_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/.-]{2,39}");
+  static final Set<String> FOLLOW_UP_RESULTS = Set.of(
+      BankContractProcess.FollowUpResults.WAITING,
+      BankContractProcess.FollowUpResults.WITHDRAWN,
+      BankContractProcess.FollowUpResults.BANK_DECLINED);
+  static final int MAX_NOTE = 2000;
+
+  /** The outcome of a check: ok, or the reason why not. */
+  record Decision(boolean ok, String reason) {
+    static Decision accepted() {
+      return new Decision(true, null);
+    }
+
+    static Decision refused(String reason) {
+      return new Decision(false, reason);
+    }
+  }
+
+  Decision contractSigned(String contractNumber, String signedOn, LocalDate today) {
+    if (contractNumber == null || !CONTRACT_NUMBER.matcher(contractNumber).matches()) {
+      return Decision.refused("Vertragsnummer fehlt oder ist ungültig (3-40 Zeichen: Buchstaben, Ziffern, / . -)");
+    }
+    LocalDate date = date(signedOn);
+    if (date == null) {
+      return Decision.refused("Unterschriftsdatum fehlt oder ist kein Datum (JJJJ-MM-TT)");
+    }
+    if (date.isAfter(today)) {
+      return Decision.refused("Unterschriftsdatum liegt in der Zukunft");
+    }
+    return Decision.accepted();
+  }
+
+  Decision disbursed(BigDecimal approved, BigDecimal paidOut, String valueDate, LocalDate contractedOn,
+      LocalDate today) {
+    if (paidOut == null || paidOut.compareTo(approved) != 0) {
+      return Decision.refused("Ausgezahlter Betrag " + paidOut + " weicht vom bewilligten Betrag " + approved + " ab");
+    }
+    LocalDate date = date(valueDate);
+    if (date == null) {
+      return Decision.refused("Valutadatum fehlt oder ist kein Datum (JJJJ-MM-TT)");
+    }
+    if (date.isAfter(today)) {
+      return Decision.refused("Valutadatum liegt in der Zukunft");
+    }
+    if (contractedOn != null && date.isBefore(contractedOn)) {
+      return Decision.refused("Valutadatum liegt vor der Vertragsunterzeichnung am " + contractedOn);
+    }
+    return Decision.accepted();
+  }
+
+  Decision followedUp(String result, String note) {
+    if (result == null || !FOLLOW_UP_RESULTS.contains(result)) {
+      return Decision.refused("Bitte ein Ergebnis des Nachfassens wählen");
+    }
+    if (note == null || note.isBlank()) {
+      return Decision.refused("Bitte festhalten, was besprochen wurde");
+    }
+    if (note.length() > MAX_NOTE) {
+      return Decision.refused("Notiz ist länger als " + MAX_NOTE + " Zeichen");
+    }
+    return Decision.accepted();
+  }
+
+  static LocalDate date(String text) {
+    if (text == null || !text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

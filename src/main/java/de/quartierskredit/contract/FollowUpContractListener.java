@@ -1,0 +1,24 @@
+package de.quartierskredit.contract;
+
+import static de.quartierskredit.contract.BankContractProcess.Variables.*;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Checks the advisor's follow-up on a stalled signing on the server: a known result and a note. */
+@Component("followUpContractListener")
+class FollowUpContractListener implements TaskListener {
+
+  private final BankConfirmationPolicy policy = new BankConfirmationPolicy();
+
+  @Override
+  public void notify(DelegateTask task) {
+    var decision = policy.followedUp(
+        ProcessValues.text(task.getVariable(FOLLOW_UP_RESULT)), ProcessValues.text(task.getVariable(FOLLOW_UP_NOTE)));
+    if (!decision.ok()) {
+      throw new BadUserRequestException(decision.reason());
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package de.quartierskredit.contract;
+
+import static de.quartierskredit.contract.BankContractProcess.Variables.*;
+
+import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.loan.LoanState;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 8, signing: the bank confirmed the signed contract (form or ContractSigned message); the loan
+ * becomes CONTRACTED. Runs in the confirming transaction, so invalid input reaches the bank clerk or
+ * the bank events API as a 400 and nothing changes.
+ */
+@Component("recordContractDelegate")
+class RecordContractDelegate implements JavaDelegate {
+
+  private final LoanRepository loans;
+  private final ContractRepository contracts;
+  private final BankConfirmationPolicy policy = new BankConfirmationPolicy();
+  private final Clock clock;
+
+  RecordContractDelegate(LoanRepository loans, ContractRepository contracts, Clock clock) {
+    this.loans = loans;
+    this.contracts = contracts;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    String number = ProcessValues.text(execution.getVariable(CONTRACT_NUMBER));
+    String signedOn = ProcessValues.text(execution.getVariable(CONTRACT_SIGNED_ON));
+    var decision = policy.contractSigned(number, signedOn, LocalDate.now(clock));
+    if (!decision.ok()) {
+      throw new BadUserRequestException(decision.reason());
+    }
+    loans.transition(reference, Set.of(LoanState.APPROVED), LoanState.CONTRACTED, null);
+    contracts.recordContract(reference, number, BankConfirmationPolicy.date(signedOn));
+  }
+}

@@ -1,0 +1,43 @@
+package de.quartierskredit.contract;
+
+import static de.quartierskredit.contract.BankContractProcess.Variables.*;
+
+import de.quartierskredit.loan.Loan;
+import de.quartierskredit.loan.LoanRepository;
+import java.text.NumberFormat;
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 8, start: the microfinancer recommends the approved loan to the bank. Runs as an async job;
+ * a technical failure is retried (R5/PT5M) and then becomes an incident.
+ */
+@Component("sendRecommendationDelegate")
+class SendRecommendationDelegate implements JavaDelegate {
+
+  private final LoanRepository loans;
+  private final BankGateway bank;
+
+  SendRecommendationDelegate(LoanRepository loans, BankGateway bank) {
+    this.loans = loans;
+    this.bank = bank;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    Loan loan = loans.findByReference(reference)
+        .orElseThrow(() -> new IllegalStateException("no loan " + reference + " to recommend to the bank"));
+    bank.recommend(new BankGateway.Recommendation(
+        reference,
+        loan.amount(),
+        ProcessValues.months(execution.getVariable(TERM_MONTHS)),
+        ProcessValues.decimal(execution.getVariable(ANNUAL_INTEREST_RATE))));
+    NumberFormat euros = NumberFormat.getNumberInstance(Locale.GERMANY);
+    euros.setMinimumFractionDigits(2);
+    euros.setMaximumFractionDigits(2);
+    execution.setVariable(APPROVED_AMOUNT, euros.format(loan.amount()) + " EUR");
+  }
+}
