@@ -21,7 +21,10 @@ if (files.length === 0) {
   process.exit(0);
 }
 const cli = path.join(__dirname, 'node_modules', 'bpmnlint', 'bin', 'bpmnlint.js');
-const result = spawnSync(process.execPath, [cli, '--config', '.bpmnlintrc', ...files], { stdio: 'inherit' });
+// bpmnlint resolves plugins from the working directory (the project root, which has no node_modules):
+// NODE_PATH points it at tools/bpmnlint/node_modules, else `plugin:camunda-compat/...` cannot be found
+const env = { ...process.env, NODE_PATH: path.join(__dirname, 'node_modules') };
+const result = spawnSync(process.execPath, [cli, '--config', '.bpmnlintrc', ...files], { stdio: 'inherit', env });
 if (result.status === 0) {
   console.log(`bpmnlint: ${files.length} model(s) clean`);
 }

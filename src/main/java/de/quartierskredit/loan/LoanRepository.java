@@ -67,7 +67,8 @@ public class LoanRepository {
             INSERT INTO loan (reference, applicant_id, business_id, quarter_code, purpose, amount, state,
                               applied_on, created_at, updated_at)
             VALUES (:reference, :applicant, :business, :quarter, :purpose, :amount, 'APPLIED', :today, :now, :now)""")
-        .param("reference", "pending-" + UUID.randomUUID())
+        // a unique placeholder until the id is known; 40 characters fit loan.reference VARCHAR(40)
+        .param("reference", "pending-" + UUID.randomUUID().toString().replace("-", ""))
         .param("applicant", applicantId)
         .param("business", businessId)
         .param("quarter", application.quarterCode())

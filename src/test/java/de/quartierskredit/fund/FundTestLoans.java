@@ -40,17 +40,22 @@ public class FundTestLoans {
     return loan;
   }
 
-  /** Adds an active loan so that exactly {@code free} euros of the quarter's capacity stay free. */
-  public void leaveFree(String quarterCode, String free) {
+  /**
+   * Adds an active loan so that exactly {@code free} euros of the quarter's capacity stay free;
+   * returns its reference (null when nothing had to be added).
+   */
+  public String leaveFree(String quarterCode, String free) {
     BigDecimal filler = capacity(quarterCode).subtract(committed(quarterCode)).subtract(Money.euros(free));
     if (filler.signum() < 0) {
       throw new IllegalStateException("quarter " + quarterCode + " has less than " + free + " free already");
     }
-    if (filler.signum() > 0) {
-      Loan loan = apply(quarterCode, filler.toPlainString());
-      jdbc.sql("UPDATE loan SET state = 'ACTIVE', outstanding_principal = :o WHERE reference = :r")
-          .param("o", filler).param("r", loan.reference()).update();
+    if (filler.signum() == 0) {
+      return null;
     }
+    Loan loan = apply(quarterCode, filler.toPlainString());
+    jdbc.sql("UPDATE loan SET state = 'ACTIVE', outstanding_principal = :o WHERE reference = :r")
+        .param("o", filler).param("r", loan.reference()).update();
+    return loan.reference();
   }
 
   public BigDecimal capacity(String quarterCode) {
