@@ -63,6 +63,19 @@ public class LocalFundRepository {
         .optional();
   }
 
+  /**
+   * Reads the quarter's fund and locks its row until the transaction ends, so that capacity checks of
+   * the same quarter run one after the other (SELECT ... FOR UPDATE; H2 and PostgreSQL).
+   */
+  public Optional<LocalFund> lockByQuarter(String quarterCode) {
+    return jdbc.sql("""
+            SELECT id, quarter_code, name, paid_in_capital FROM local_fund WHERE quarter_code = :q FOR UPDATE""")
+        .param("q", quarterCode)
+        .query((rs, row) -> new LocalFund(rs.getLong("id"), rs.getString("quarter_code"),
+            rs.getString("name"), rs.getBigDecimal("paid_in_capital"), List.of()))
+        .optional();
+  }
+
   private List<LocalFund.Partner> partnersOf(long fundId) {
     return jdbc.sql("SELECT name, kind, contribution FROM fund_partner WHERE fund_id = :id ORDER BY id")
         .param("id", fundId)

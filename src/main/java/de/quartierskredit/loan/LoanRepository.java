@@ -157,6 +157,50 @@ public class LoanRepository {
     }
   }
 
+  /**
+   * Approves an open application and records who carries its risk and how much fund capacity it
+   * holds; guarded like {@link #transition}: an application that is no longer open is not approved again.
+   */
+  public void approve(String reference, LiableParty liableParty, BigDecimal reservedPrincipal) {
+    int changed = jdbc.sql("""
+            UPDATE loan SET state = 'APPROVED', liable_party = :liable, reserved_principal = :reserved,
+                   approved_on = :today, updated_at = :now, version = version + 1
+            WHERE reference = :reference AND state = 'APPLIED'""")
+        .param("liable", liableParty.name())
+        .param("reserved", Money.euros(reservedPrincipal))
+        .param("today", LocalDate.now(clock))
+        .param("now", LocalDateTime.now(clock))
+        .param("reference", reference)
+        .update();
+    if (changed == 0) {
+      LoanState current = findByReference(reference)
+          .orElseThrow(() -> new IllegalLoanStateException("no loan " + reference))
+          .state();
+      throw new IllegalLoanStateException("loan " + reference + " is " + current + ", cannot be approved");
+    }
+  }
+
+  /** Gives reserved fund capacity back (rejection, withdrawal); releasing twice changes nothing. */
+  public void releaseReservation(String reference) {
+    jdbc.sql("""
+            UPDATE loan SET reserved_principal = 0, updated_at = :now, version = version + 1
+            WHERE reference = :reference AND reserved_principal <> 0""")
+        .param("now", LocalDateTime.now(clock))
+        .param("reference", reference)
+        .update();
+  }
+
+  /** Outstanding plus reserved principal of a quarter's loans, leaving out one loan (the one asking). */
+  public BigDecimal committedPrincipal(String quarterCode, String exceptReference) {
+    return jdbc.sql("""
+            SELECT COALESCE(SUM(outstanding_principal + reserved_principal), 0) FROM loan
+            WHERE quarter_code = :quarter AND reference <> :reference""")
+        .param("quarter", quarterCode)
+        .param("reference", exceptReference)
+        .query(BigDecimal.class)
+        .single();
+  }
+
   private static Loan map(ResultSet rs, int row) throws SQLException {
     String liable = rs.getString("liable_party");
     return new Loan(

@@ -1,0 +1,154 @@
+package de.quartierskredit.committee;
+
+import static de.quartierskredit.fund.FundCapacityPolicy.format;
+
+import de.quartierskredit.fund.FundCapacityPolicy.FundCapacity;
+import de.quartierskredit.fund.FundReservationService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * DOMAIN.md step 7: everything the committee needs to decide on one page (applicant, business,
+ * request, guarantors, eligibility, SGB II, fund capacity, the decision template), as markdown.
+ */
+@Component
+class CommitteeDossier {
+
+  /** Job centre referrals typically need at most this much (DOMAIN.md, job centre). */
+  static final BigDecimal SGB2_TYPICAL_MAXIMUM = new BigDecimal("5000.00");
+  /** Guarantors usually cover at least half of the amount (DOMAIN.md step 4). */
+  static final BigDecimal GUARANTEE_TARGET_SHARE = new BigDecimal("0.5");
+
+  private static final Map<String, String> STAGES = Map.of(
+      "NEW_FOUNDER", "Neugründung", "TAKEOVER", "Übernahme", "EXISTING", "bestehendes Unternehmen");
+  private static final Map<String, String> RECOMMENDATIONS = Map.of(
+      "APPROVE", "Bewilligung empfohlen", "REJECT", "Ablehnung empfohlen");
+
+  private final JdbcClient jdbc;
+  private final FundReservationService reservations;
+
+  CommitteeDossier(JdbcClient jdbc, FundReservationService reservations) {
+    this.jdbc = jdbc;
+    this.reservations = reservations;
+  }
+
+  /** The dossier of the loan; {@code variables} supplies the template and any eligibility results. */
+  Dossier compile(String loanReference, Map<String, Object> variables) {
+    Application a = jdbc.sql("""
+            SELECT l.id, l.reference, l.purpose, l.amount, l.quarter_code, a.first_name, a.last_name,
+                   a.sgb2_recipient, b.name AS business, b.stage, b.sector, b.city, q.name AS quarter
+            FROM loan l JOIN applicant a ON a.id = l.applicant_id JOIN business b ON b.id = l.business_id
+                 LEFT JOIN quarter q ON q.code = l.quarter_code
+            WHERE l.reference = :reference""")
+        .param("reference", loanReference)
+        .query((rs, row) -> new Application(rs.getLong("id"), rs.getString("reference"), rs.getString("purpose"),
+            rs.getBigDecimal("amount"), rs.getString("first_name") + " " + rs.getString("last_name"),
+            rs.getBoolean("sgb2_recipient"), rs.getString("business"), rs.getString("stage"),
+            rs.getString("sector"), rs.getString("city"), rs.getString("quarter")))
+        .single();
+    List<Guarantor> guarantors = jdbc.sql(
+            "SELECT name, guaranteed_amount FROM guarantor WHERE loan_id = :id ORDER BY id")
+        .param("id", a.id())
+        .query((rs, row) -> new Guarantor(rs.getString("name"), rs.getBigDecimal("guaranteed_amount")))
+        .list();
+    boolean sgb2Warning = a.sgb2() && a.amount().compareTo(SGB2_TYPICAL_MAXIMUM) > 0;
+    Optional<FundCapacity> fund = reservations.preview(loanReference);
+
+    StringBuilder md = new StringBuilder();
+    md.append("### Kreditantrag ").append(a.reference()).append("\n\n")
+        .append("- **Antragsteller:in:** ").append(escape(a.applicant()))
+        .append(a.sgb2() ? " (bezieht SGB II)" : "").append("\n")
+        .append("- **Unternehmen:** ").append(escape(a.business())).append(", ")
+        .append(STAGES.getOrDefault(a.stage(), a.stage()))
+        .append(a.sector() == null ? "" : ", " + escape(a.sector()))
+        .append(a.city() == null ? "" : ", " + escape(a.city())).append("\n")
+        .append("- **Quartier:** ").append(a.quarter() == null ? "außerhalb der Quartiere" : a.quarter()).append("\n")
+        .append("- **Verwendungszweck:** ").append(escape(a.purpose())).append("\n")
+        .append("- **Betrag:** ").append(format(a.amount())).append("\n\n");
+    if (sgb2Warning) {
+      md.append("**Achtung:** Die Person bezieht SGB II; üblich sind höchstens ")
+          .append(format(SGB2_TYPICAL_MAXIMUM)).append(", beantragt sind ").append(format(a.amount())).append(".\n\n");
+    }
+    appendGuarantors(md, guarantors, a.amount());
+    appendEligibility(md, variables);
+    md.append("### Haftung\n\n").append(fund.map(FundCapacity::reason)
+        .orElse("Kredit außerhalb der Quartiere: der Mikrofinanzierer haftet (kein lokaler Haftungsfonds)."))
+        .append("\n\n");
+    appendTemplate(md, variables);
+    return new Dossier(md.toString(), a.amount(), format(a.amount()), sgb2Warning,
+        fund.map(f -> format(f.free())).orElse("entfällt (außerhalb der Quartiere)"));
+  }
+
+  private static void appendGuarantors(StringBuilder md, List<Guarantor> guarantors, BigDecimal amount) {
+    md.append("### Bürgschaften\n\n");
+    if (guarantors.isEmpty()) {
+      md.append("Keine Bürgen erfasst.\n\n");
+      return;
+    }
+    BigDecimal total = BigDecimal.ZERO;
+    for (Guarantor g : guarantors) {
+      md.append("- ").append(escape(g.name())).append(": ").append(format(g.amount())).append("\n");
+      total = total.add(g.amount());
+    }
+    BigDecimal percent = total.multiply(BigDecimal.valueOf(100)).divide(amount, 0, RoundingMode.HALF_UP);
+    md.append("\nZusammen ").append(format(total)).append(" = ").append(percent).append(" % des Betrags ")
+        .append(total.compareTo(amount.multiply(GUARANTEE_TARGET_SHARE)) >= 0
+            ? "(mindestens die Hälfte ist gedeckt)." : "(**weniger als die Hälfte gedeckt**).")
+        .append("\n\n");
+  }
+
+  /** Eligibility results of loan-application, when the caller passed them on. */
+  private static void appendEligibility(StringBuilder md, Map<String, Object> variables) {
+    Object eligible = variables.get("eligible");
+    Object reason = variables.get("eligibilityReason");
+    Object targetGroup = variables.get("targetGroup");
+    if (eligible == null && reason == null && targetGroup == null) {
+      return;
+    }
+    md.append("### Förderfähigkeit\n\n");
+    if (eligible != null) {
+      md.append("- **Förderfähig:** ").append(Boolean.parseBoolean(eligible.toString()) ? "ja" : "nein").append("\n");
+    }
+    if (targetGroup != null) {
+      md.append("- **Zielgruppe:** ").append(escape(targetGroup.toString())).append("\n");
+    }
+    if (reason != null) {
+      md.append("- **Begründung:** ").append(escape(reason.toString())).append("\n");
+    }
+    md.append("\n");
+  }
+
+  private static void appendTemplate(StringBuilder md, Map<String, Object> variables) {
+    md.append("### Entscheidungsvorlage\n\n")
+        .append("**Verbessert der Kredit die persönliche und wirtschaftliche Lage?** ")
+        .append(escape(String.valueOf(variables.get(CommitteeDecisionProcess.Variables.IMPROVES_SITUATION))))
+        .append("\n\n**Kann und wird die Person zurückzahlen, auch wenn das Geschäft aufgegeben wird?** ")
+        .append(escape(String.valueOf(variables.get(CommitteeDecisionProcess.Variables.CAN_REPAY))))
+        .append("\n\n**Empfehlung:** ").append(RECOMMENDATIONS.getOrDefault(
+            String.valueOf(variables.get(CommitteeDecisionProcess.Variables.RECOMMENDATION)), "keine"))
+        .append("\n");
+    Object notes = variables.get(CommitteeDecisionProcess.Variables.TEMPLATE_NOTES);
+    if (notes != null && !notes.toString().isBlank()) {
+      md.append("\n**Anmerkungen:** ").append(escape(notes.toString())).append("\n");
+    }
+  }
+
+  /** Caseworkers' text goes into markdown: characters that would format or link are escaped. */
+  static String escape(String text) {
+    return text == null ? "" : text.replaceAll("([\\\\`*_{}\\[\\]<>()#+!|])", "\\\\$1").replace("\n", " ");
+  }
+
+  private record Application(long id, String reference, String purpose, BigDecimal amount, String applicant,
+      boolean sgb2, String business, String stage, String sector, String city, String quarter) {}
+
+  private record Guarantor(String name, BigDecimal amount) {}
+
+  /** The compiled dossier and the plain values the forms show beside it. */
+  record Dossier(String markdown, BigDecimal amount, String amountText, boolean sgb2Warning,
+      String fundFreeCapacityText) {}
+}

@@ -1,0 +1,33 @@
+package de.quartierskredit.committee;
+
+import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.LOAN_REFERENCE;
+import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.OUTCOME;
+
+import de.quartierskredit.fund.FundReservationService;
+import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.loan.LoanState;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** An approved application that finds no fund capacity is withdrawn; nothing stays reserved. */
+@Component("withdrawApplicationDelegate")
+class WithdrawApplicationDelegate implements JavaDelegate {
+
+  private final LoanRepository loans;
+  private final FundReservationService reservations;
+
+  WithdrawApplicationDelegate(LoanRepository loans, FundReservationService reservations) {
+    this.loans = loans;
+    this.reservations = reservations;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    reservations.release(reference);
+    loans.transition(reference, LoanState.OPEN_APPLICATION, LoanState.WITHDRAWN,
+        "Bewilligt, aber zurückgezogen: keine freie Kapazität im lokalen Haftungsfonds");
+    execution.setVariable(OUTCOME, CommitteeDecisionProcess.Outcomes.WITHDRAWN);
+  }
+}
