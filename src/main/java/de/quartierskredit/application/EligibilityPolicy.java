@@ -1,9 +1,9 @@
 package de.quartierskredit.application;
 
+import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Eligibility (DOMAIN.md step 3): the amount bounds, a commercial purpose, and the target group by
@@ -71,12 +71,18 @@ public final class EligibilityPolicy {
     return "Der Kreditbetrag muss zwischen " + euros(MIN_AMOUNT) + " und " + euros(MAX_AMOUNT) + " liegen.";
   }
 
+  /** The decision template's warning for an SGB II recipient asking for more than 5,000 EUR. */
+  public static java.util.Optional<String> sgb2Warning(boolean sgb2Recipient, BigDecimal amount) {
+    if (sgb2Recipient && amount != null && amount.compareTo(SGB2_TYPICAL_MAX) > 0) {
+      return java.util.Optional.of("SGB-II-Bezug: der typische Bedarf liegt bei höchstens "
+          + euros(SGB2_TYPICAL_MAX) + ", beantragt sind " + euros(amount) + ".");
+    }
+    return java.util.Optional.empty();
+  }
+
   public static Decision decide(Assessment a) {
     List<String> warnings = new ArrayList<>();
-    if (a.sgb2Recipient() && a.amount() != null && a.amount().compareTo(SGB2_TYPICAL_MAX) > 0) {
-      warnings.add("SGB-II-Bezug: der typische Bedarf liegt bei höchstens " + euros(SGB2_TYPICAL_MAX)
-          + ", beantragt sind " + euros(a.amount()) + ".");
-    }
+    sgb2Warning(a.sgb2Recipient(), a.amount()).ifPresent(warnings::add);
     if (!a.quarterLoan()) {
       warnings.add("Betrieb außerhalb der Quartiere: allgemeiner Mikrokredit, das Risiko trägt der Mikrofinanzierer.");
     }
@@ -110,6 +116,6 @@ public final class EligibilityPolicy {
   }
 
   static String euros(BigDecimal amount) {
-    return String.format(Locale.GERMANY, "%,.2f EUR", amount);
+    return Money.format(amount);
   }
 }

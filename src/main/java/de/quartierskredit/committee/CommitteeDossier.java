@@ -2,7 +2,10 @@ package de.quartierskredit.committee;
 
 import static de.quartierskredit.fund.FundCapacityPolicy.format;
 
+import de.quartierskredit.application.EligibilityPolicy;
+import de.quartierskredit.application.LoanApplicationProcess;
 import de.quartierskredit.fund.FundCapacityPolicy.FundCapacity;
+import de.quartierskredit.guarantor.GuarantorPolicy;
 import de.quartierskredit.fund.FundReservationService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,10 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CommitteeDossier {
 
-  /** Job centre referrals typically need at most this much (DOMAIN.md, job centre). */
-  static final BigDecimal SGB2_TYPICAL_MAXIMUM = new BigDecimal("5000.00");
-  /** Guarantors usually cover at least half of the amount (DOMAIN.md step 4). */
-  static final BigDecimal GUARANTEE_TARGET_SHARE = new BigDecimal("0.5");
+  private static final GuarantorPolicy GUARANTORS = new GuarantorPolicy();
+  private static final Map<String, String> ROUTES = Map.of(
+      "MICROCREDIT", "Zielgruppe Mikrokredit", "REFER_TO_BANK", "Verweis an eine Bank",
+      "BANK_ONLY_IF_FULLY_SECURED", "Bank nur bei voller Besicherung", "SOCIAL_PROJECT", "soziales Projekt",
+      "NOT_ELIGIBLE", "nicht förderfähig");
 
   private static final Map<String, String> STAGES = Map.of(
       "NEW_FOUNDER", "Neugründung", "TAKEOVER", "Übernahme", "EXISTING", "bestehendes Unternehmen");
@@ -56,7 +60,7 @@ class CommitteeDossier {
         .param("id", a.id())
         .query((rs, row) -> new Guarantor(rs.getString("name"), rs.getBigDecimal("guaranteed_amount")))
         .list();
-    boolean sgb2Warning = a.sgb2() && a.amount().compareTo(SGB2_TYPICAL_MAXIMUM) > 0;
+    Optional<String> sgb2Warning = EligibilityPolicy.sgb2Warning(a.sgb2(), a.amount());
     Optional<FundCapacity> fund = reservations.preview(loanReference);
 
     StringBuilder md = new StringBuilder();
@@ -70,17 +74,14 @@ class CommitteeDossier {
         .append("- **Quartier:** ").append(a.quarter() == null ? "außerhalb der Quartiere" : a.quarter()).append("\n")
         .append("- **Verwendungszweck:** ").append(escape(a.purpose())).append("\n")
         .append("- **Betrag:** ").append(format(a.amount())).append("\n\n");
-    if (sgb2Warning) {
-      md.append("**Achtung:** Die Person bezieht SGB II; üblich sind höchstens ")
-          .append(format(SGB2_TYPICAL_MAXIMUM)).append(", beantragt sind ").append(format(a.amount())).append(".\n\n");
-    }
+    sgb2Warning.ifPresent(warning -> md.append("**Achtung:** ").append(warning).append("\n\n"));
     appendGuarantors(md, guarantors, a.amount());
     appendEligibility(md, variables);
     md.append("### Haftung\n\n").append(fund.map(FundCapacity::reason)
         .orElse("Kredit außerhalb der Quartiere: der Mikrofinanzierer haftet (kein lokaler Haftungsfonds)."))
         .append("\n\n");
     appendTemplate(md, variables);
-    return new Dossier(md.toString(), a.amount(), format(a.amount()), sgb2Warning,
+    return new Dossier(md.toString(), a.amount(), format(a.amount()), sgb2Warning.isPresent(),
         fund.map(f -> format(f.free())).orElse("entfällt (außerhalb der Quartiere)"));
   }
 
@@ -97,28 +98,30 @@ class CommitteeDossier {
     }
     BigDecimal percent = total.multiply(BigDecimal.valueOf(100)).divide(amount, 0, RoundingMode.HALF_UP);
     md.append("\nZusammen ").append(format(total)).append(" = ").append(percent).append(" % des Betrags ")
-        .append(total.compareTo(amount.multiply(GUARANTEE_TARGET_SHARE)) >= 0
+        .append(total.compareTo(GUARANTORS.requiredCoverage(amount)) >= 0
             ? "(mindestens die Hälfte ist gedeckt)." : "(**weniger als die Hälfte gedeckt**).")
         .append("\n\n");
   }
 
-  /** Eligibility results of loan-application, when the caller passed them on. */
+  /** Eligibility results of loan-application (its Task_CheckEligibility), when the caller passed them on. */
   private static void appendEligibility(StringBuilder md, Map<String, Object> variables) {
-    Object eligible = variables.get("eligible");
-    Object reason = variables.get("eligibilityReason");
-    Object targetGroup = variables.get("targetGroup");
-    if (eligible == null && reason == null && targetGroup == null) {
+    Object route = variables.get(LoanApplicationProcess.Variables.ELIGIBILITY_ROUTE);
+    Object reason = variables.get(LoanApplicationProcess.Variables.ELIGIBILITY_REASON);
+    Object warnings = variables.get(LoanApplicationProcess.Variables.ELIGIBILITY_WARNINGS);
+    if (route == null && reason == null) {
       return;
     }
     md.append("### Förderfähigkeit\n\n");
-    if (eligible != null) {
-      md.append("- **Förderfähig:** ").append(Boolean.parseBoolean(eligible.toString()) ? "ja" : "nein").append("\n");
-    }
-    if (targetGroup != null) {
-      md.append("- **Zielgruppe:** ").append(escape(targetGroup.toString())).append("\n");
+    if (route != null) {
+      md.append("- **Ergebnis:** ").append(ROUTES.getOrDefault(route.toString(), escape(route.toString()))).append("\n");
     }
     if (reason != null) {
       md.append("- **Begründung:** ").append(escape(reason.toString())).append("\n");
+    }
+    if (warnings != null && !warnings.toString().isBlank()) {
+      for (String warning : warnings.toString().split("\n")) {
+        md.append("- **Hinweis:** ").append(escape(warning)).append("\n");
+      }
     }
     md.append("\n");
   }

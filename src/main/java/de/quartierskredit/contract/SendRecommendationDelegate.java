@@ -3,9 +3,8 @@ package de.quartierskredit.contract;
 import static de.quartierskredit.contract.BankContractProcess.Variables.*;
 
 import de.quartierskredit.loan.Loan;
+import de.quartierskredit.shared.Money;
 import de.quartierskredit.loan.LoanRepository;
-import java.text.NumberFormat;
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -35,9 +34,6 @@ class SendRecommendationDelegate implements JavaDelegate {
         loan.amount(),
         ProcessValues.months(execution.getVariable(TERM_MONTHS)),
         ProcessValues.decimal(execution.getVariable(ANNUAL_INTEREST_RATE))));
-    NumberFormat euros = NumberFormat.getNumberInstance(Locale.GERMANY);
-    euros.setMinimumFractionDigits(2);
-    euros.setMaximumFractionDigits(2);
-    execution.setVariable(APPROVED_AMOUNT, euros.format(loan.amount()) + " EUR");
+    execution.setVariable(APPROVED_AMOUNT, Money.format(loan.amount()));
   }
 }

@@ -1,10 +1,8 @@
 package de.quartierskredit.fund;
 
+import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
 /**
  * DOMAIN.md step 6, fund liability: a quarter loan fits if its amount is at most the free capacity of
@@ -45,10 +43,9 @@ public final class FundCapacityPolicy {
         + format(requested) + ".", scale(BigDecimal.ZERO), scale(BigDecimal.ZERO));
   }
 
-  /** German money format for caseworkers: {@code 1.200,00 EUR}. */
+  /** German money format for caseworkers: {@code 1.200,00 EUR} (see {@link Money#format}). */
   public static String format(BigDecimal amount) {
-    DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.GERMANY));
-    return format.format(scale(amount)) + " EUR";
+    return Money.format(amount);
   }
 
   private static BigDecimal scale(BigDecimal amount) {

@@ -132,6 +132,11 @@ public class LoanRepository {
     if (!to.isEnded()) {
       throw new IllegalArgumentException(to + " does not end a case");
     }
+    LoanState current = findByReference(reference)
+        .orElseThrow(() -> new IllegalLoanStateException("no loan " + reference)).state();
+    if (current == to) {
+      return; // a called process ended it already (e.g. withdrawn at the committee)
+    }
     transition(reference, from, to, reason);
     jdbc.sql("UPDATE loan SET reserved_principal = 0 WHERE reference = :reference")
         .param("reference", reference).update();
