@@ -113,13 +113,10 @@ class ApplicationRestartIT {
   }
 
   private static ConfigurableApplicationContext startFromClasses() {
+    // command-line arguments, as an operator would give them: they override application.yaml
     return new SpringApplicationBuilder(QuartierskreditApplication.class)
         .profiles("demo")
-        .properties(
-            "server.port=0",
-            "quartierskredit.data-dir=" + dataDir,
-            "camunda.bpm.job-execution.enabled=false")
-        .run();
+        .run("--server.port=0", "--quartierskredit.data-dir=" + dataDir, "--camunda.bpm.job-execution.enabled=false");
   }
 
   private static Map<String, Integer> latestVersions(RepositoryService repository) {

@@ -294,6 +294,79 @@ class LoanApplicationProcessTest {
     }
   }
 
+  /** The whole origination on PostgreSQL: advice, eligibility, guarantors, committee, fund, bank. */
+  @Nested
+  class CommitteeAndBank {
+
+    private ProcessInstance atCommittee(String quarter, long amount) {
+      ProcessInstance instance = startAsAnna(application(quarter, amount));
+      complete(task(instance), advice("CONTINUE", "HIGH", true));
+      ProcessInstance guarantorCheck = calledProcessInstance("guarantor-check");
+      complete(task(guarantorCheck), guarantors());
+      execute(job(guarantorCheck));
+      assertThat(instance).isWaitingAt(COMMITTEE);
+      ProcessInstance committee = calledProcessInstance(instance, "committee-decision");
+      complete(task(committee), withVariables(
+          "templateImprovesSituation", "Ja: eigenes Einkommen, ein Arbeitsplatz mehr.",
+          "templateCanRepay", "Ja: Rate von rund 230 EUR ist aus dem Umsatz tragbar.",
+          "templateRecommendation", "APPROVE"));
+      assertThat(task(committee)).hasCandidateGroup("committee-offenbach");
+      return committee;
+    }
+
+    private ProcessInstance parentOf(ProcessInstance child) {
+      return runtimeService.createProcessInstanceQuery()
+          .subProcessInstanceId(child.getId()).singleResult();
+    }
+
+    @Test
+    void shouldDisburseTheLoanWhenTheCommitteeApprovesAndTheBankConfirms() {
+      ProcessInstance committee = atCommittee("offenbach", 5000L);
+      ProcessInstance instance = parentOf(committee);
+      assertThat(committee).variables().extractingByKey("dossierMarkdown").asString()
+          .contains("Ayşe Demir").contains("Zielgruppe Mikrokredit").contains("Jonas Weber").contains("5.000,00 EUR");
+
+      complete(task(committee), withVariables("committeeDecision", "APPROVE",
+          "committeeDecisionReason", "Tragfähiges Konzept, gute Bürgen.", "votesFor", 3L, "votesAgainst", 0L,
+          "abstentions", 0L));
+      execute(job(committee));
+
+      assertThat(committee).isEnded();
+      org.assertj.core.api.Assertions.assertThat(loanOf(instance).state()).isEqualTo(LoanState.APPROVED);
+      org.assertj.core.api.Assertions.assertThat(loanOf(instance).reservedPrincipal()).isEqualByComparingTo("5000.00");
+      assertThat(instance).isWaitingAt(BANK_CONTRACT);
+      ProcessInstance bank = calledProcessInstance(instance, "bank-contract");
+      execute(job(bank));
+      String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
+      complete(task(bank), withVariables("contractNumber", "GLS-2026-0100", "contractSignedOn", today));
+      complete(task(bank), withVariables("disbursedOn", today, "disbursedAmount", 5000.0d));
+
+      assertThat(instance).hasPassed(END_DISBURSED).isEnded();
+      Loan loan = loanOf(instance);
+      org.assertj.core.api.Assertions.assertThat(loan.state()).isEqualTo(LoanState.ACTIVE);
+      org.assertj.core.api.Assertions.assertThat(loan.outstandingPrincipal()).isEqualByComparingTo("5000.00");
+      org.assertj.core.api.Assertions.assertThat(loan.reservedPrincipal()).isEqualByComparingTo("0.00");
+      org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+              SELECT sum(l.principal) FROM repayment_schedule s JOIN repayment_schedule_line l ON l.schedule_id = s.id
+              WHERE s.loan_id = :id AND s.current""").param("id", loan.id()).query(BigDecimal.class).single())
+          .isEqualByComparingTo("5000.00");
+    }
+
+    @Test
+    void shouldEndRejectedWhenTheCommitteeRejects() {
+      ProcessInstance committee = atCommittee("offenbach", 7000L);
+      ProcessInstance instance = parentOf(committee);
+
+      complete(task(committee), withVariables("committeeDecision", "REJECT",
+          "committeeDecisionReason", "Rückzahlung bei Aufgabe des Geschäfts nicht gesichert.", "votesFor", 0L,
+          "votesAgainst", 3L, "abstentions", 0L));
+
+      assertThat(instance).hasPassed(END_REJECTED).isEnded();
+      org.assertj.core.api.Assertions.assertThat(loanOf(instance).state()).isEqualTo(LoanState.REJECTED);
+      org.assertj.core.api.Assertions.assertThat(loanOf(instance).reservedPrincipal()).isEqualByComparingTo("0.00");
+    }
+  }
+
   static Map<String, Object> guarantors() {
     return withVariables("guarantorDecision", "RECORDED",
         "guarantor1Name", "Jonas Weber", "guarantor1Contact", "0151 555", "guarantor1Amount", 1500L,
