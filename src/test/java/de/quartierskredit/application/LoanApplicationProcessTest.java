@@ -188,7 +188,7 @@ class LoanApplicationProcessTest {
       org.assertj.core.api.Assertions.assertThat(loanOf(instance).amount()).isEqualByComparingTo("6000.00");
       org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT requested_amount FROM loan WHERE reference = :r")
           .param("r", loanOf(instance).reference()).query(BigDecimal.class).single()).isEqualByComparingTo("8000.00");
-      assertThat(calledProcessInstance("guarantor-check")).variables().containsEntry("loanAmount", "6000.00");
+      assertThat(calledProcessInstance("guarantor-check", instance)).variables().containsEntry("loanAmount", "6000.00");
     }
 
     @Test
@@ -262,7 +262,7 @@ class LoanApplicationProcessTest {
     @Test
     void shouldEndFinancedPrivatelyWhenAGuarantorLendsTheMoney() {
       ProcessInstance instance = atGuarantorCheck();
-      ProcessInstance child = calledProcessInstance("guarantor-check");
+      ProcessInstance child = calledProcessInstance("guarantor-check", instance);
 
       complete(task(child), withVariables("guarantorDecision", "PRIVATE"));
 
@@ -273,7 +273,7 @@ class LoanApplicationProcessTest {
     @Test
     void shouldEndWithdrawnWhenTheApplicantWithdrawsAtTheGuarantorCheck() {
       ProcessInstance instance = atGuarantorCheck();
-      ProcessInstance child = calledProcessInstance("guarantor-check");
+      ProcessInstance child = calledProcessInstance("guarantor-check", instance);
 
       complete(task(child), withVariables("guarantorDecision", "WITHDRAWN"));
 
@@ -284,7 +284,7 @@ class LoanApplicationProcessTest {
     @Test
     void shouldGoToTheCommitteeWhenTheGuarantorsSuffice() {
       ProcessInstance instance = atGuarantorCheck();
-      ProcessInstance child = calledProcessInstance("guarantor-check");
+      ProcessInstance child = calledProcessInstance("guarantor-check", instance);
 
       complete(task(child), guarantors());
       execute(job(child));
@@ -301,11 +301,11 @@ class LoanApplicationProcessTest {
     private ProcessInstance atCommittee(String quarter, long amount) {
       ProcessInstance instance = startAsAnna(application(quarter, amount));
       complete(task(instance), advice("CONTINUE", "HIGH", true));
-      ProcessInstance guarantorCheck = calledProcessInstance("guarantor-check");
+      ProcessInstance guarantorCheck = calledProcessInstance("guarantor-check", instance);
       complete(task(guarantorCheck), guarantors());
       execute(job(guarantorCheck));
       assertThat(instance).isWaitingAt(COMMITTEE);
-      ProcessInstance committee = calledProcessInstance(instance, "committee-decision");
+      ProcessInstance committee = calledProcessInstance("committee-decision", instance);
       complete(task(committee), withVariables(
           "templateImprovesSituation", "Ja: eigenes Einkommen, ein Arbeitsplatz mehr.",
           "templateCanRepay", "Ja: Rate von rund 230 EUR ist aus dem Umsatz tragbar.",
@@ -335,7 +335,7 @@ class LoanApplicationProcessTest {
       org.assertj.core.api.Assertions.assertThat(loanOf(instance).state()).isEqualTo(LoanState.APPROVED);
       org.assertj.core.api.Assertions.assertThat(loanOf(instance).reservedPrincipal()).isEqualByComparingTo("5000.00");
       assertThat(instance).isWaitingAt(BANK_CONTRACT);
-      ProcessInstance bank = calledProcessInstance(instance, "bank-contract");
+      ProcessInstance bank = calledProcessInstance("bank-contract", instance);
       execute(job(bank));
       String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
       complete(task(bank), withVariables("contractNumber", "GLS-2026-0100", "contractSignedOn", today));
@@ -354,7 +354,7 @@ class LoanApplicationProcessTest {
 
     @Test
     void shouldEndRejectedWhenTheCommitteeRejects() {
-      ProcessInstance committee = atCommittee("offenbach", 7000L);
+      ProcessInstance committee = atCommittee("offenbach", 4000L);
       ProcessInstance instance = parentOf(committee);
 
       complete(task(committee), withVariables("committeeDecision", "REJECT",
