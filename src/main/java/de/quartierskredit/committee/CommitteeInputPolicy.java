@@ -1,5 +1,6 @@
 package de.quartierskredit.committee;
 
+import de.quartierskredit.application.EligibilityPolicy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ final class CommitteeInputPolicy {
 
   static final int MAX_TEXT = 4000;
   static final int MAX_VOTES = 99;
-  static final BigDecimal MINIMUM_LOAN = new BigDecimal("500.00");
+  static final BigDecimal MINIMUM_LOAN = EligibilityPolicy.MIN_AMOUNT;
   static final Set<String> RECOMMENDATIONS = Set.of("APPROVE", "REJECT");
   static final Set<String> DECISIONS = Set.of(
       CommitteeDecisionProcess.Decisions.APPROVE, CommitteeDecisionProcess.Decisions.REJECT,
