@@ -31,6 +31,8 @@ public final class LoanApplicationProcess {
   public static final class Variables {
     public static final String LOAN_REFERENCE = "loanReference";
     public static final String LOAN_AMOUNT = "loanAmount";
+    /** The amount for display on forms: {@code 6.000,00 EUR}. */
+    public static final String LOAN_AMOUNT_TEXT = "loanAmountText";
     public static final String QUARTER_CODE = "quarterCode";
     public static final String QUARTER_NAME = "quarterName";
     public static final String ADVISOR_GROUP = "advisorGroup";

@@ -4,6 +4,7 @@ import static de.quartierskredit.application.LoanApplicationProcess.Variables.*;
 
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,5 +49,6 @@ class RecordReducedNeedDelegate implements JavaDelegate {
     }
     loans.changeAmount(reference, reduced);
     execution.setVariable(LOAN_AMOUNT, reduced.toPlainString());
+    execution.setVariable(LOAN_AMOUNT_TEXT, Money.format(reduced));
   }
 }

@@ -5,6 +5,7 @@ import static de.quartierskredit.application.LoanApplicationProcess.Variables.*;
 import de.quartierskredit.fund.QuarterRepository;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.shared.Money;
 import de.quartierskredit.loan.NewApplication;
 import de.quartierskredit.system.security.Roles;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -39,6 +40,7 @@ class RegisterApplicationDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(loan.reference());
     execution.setVariable(LOAN_REFERENCE, loan.reference());
     execution.setVariable(LOAN_AMOUNT, loan.amount().toPlainString());
+    execution.setVariable(LOAN_AMOUNT_TEXT, Money.format(loan.amount()));
     execution.setVariable(QUARTER_CODE, loan.quarterCode());
     execution.setVariable(QUARTER_NAME, loan.quarterCode() == null
         ? "außerhalb der Quartiere" : quarters.find(loan.quarterCode()).orElseThrow().name());

@@ -76,7 +76,7 @@ class CommitteeDossier {
         .append("- **Betrag:** ").append(format(a.amount())).append("\n\n");
     sgb2Warning.ifPresent(warning -> md.append("**Achtung:** ").append(warning).append("\n\n"));
     appendGuarantors(md, guarantors, a.amount());
-    appendEligibility(md, variables);
+    appendEligibility(md, variables, sgb2Warning);
     md.append("### Haftung\n\n").append(fund.map(FundCapacity::reason)
         .orElse("Kredit außerhalb der Quartiere: der Mikrofinanzierer haftet (kein lokaler Haftungsfonds)."))
         .append("\n\n");
@@ -104,7 +104,7 @@ class CommitteeDossier {
   }
 
   /** Eligibility results of loan-application (its Task_CheckEligibility), when the caller passed them on. */
-  private static void appendEligibility(StringBuilder md, Map<String, Object> variables) {
+  private static void appendEligibility(StringBuilder md, Map<String, Object> variables, Optional<String> shownAbove) {
     Object route = variables.get(LoanApplicationProcess.Variables.ELIGIBILITY_ROUTE);
     Object reason = variables.get(LoanApplicationProcess.Variables.ELIGIBILITY_REASON);
     Object warnings = variables.get(LoanApplicationProcess.Variables.ELIGIBILITY_WARNINGS);
@@ -120,6 +120,9 @@ class CommitteeDossier {
     }
     if (warnings != null && !warnings.toString().isBlank()) {
       for (String warning : warnings.toString().split("\n")) {
+        if (shownAbove.map(warning::equals).orElse(false)) {
+          continue;
+        }
         md.append("- **Hinweis:** ").append(escape(warning)).append("\n");
       }
     }

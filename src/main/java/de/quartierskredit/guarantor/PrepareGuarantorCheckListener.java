@@ -26,5 +26,8 @@ class PrepareGuarantorCheckListener implements ExecutionListener {
     }
     var loanAmount = Money.fromVariable(execution.getVariable(LOAN_AMOUNT));
     execution.setVariable(GUARANTOR_COVERAGE_REQUIRED, policy.requiredCoverage(loanAmount).toPlainString());
+    // for the form: German money format
+    execution.setVariable("loanAmountText", Money.format(loanAmount));
+    execution.setVariable("guarantorCoverageRequiredText", Money.format(policy.requiredCoverage(loanAmount)));
   }
 }

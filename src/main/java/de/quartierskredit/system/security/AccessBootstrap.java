@@ -85,6 +85,8 @@ public class AccessBootstrap {
     for (String group : caseworkers) {
       grants.add(new Grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
       grants.add(new Grant(group, Resources.FILTER, ANY, Permissions.READ));
+      // the models themselves (names and diagrams in Tasklist), not the data of any instance
+      grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ));
     }
     // the microfinancer oversees every loan: reads all of it, works on its own tasks
     grants.add(new Grant(Roles.MICROFINANCER, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
