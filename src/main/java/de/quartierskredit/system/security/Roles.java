@@ -45,6 +45,14 @@ public final class Roles {
     return groupId != null && groupId.startsWith(ADVISORS_PREFIX) ? groupId.substring(ADVISORS_PREFIX.length()) : null;
   }
 
+  /** The quarter of an advisors' or committee group, or null for any other group. */
+  public static String quarterOf(String groupId) {
+    if (groupId != null && groupId.startsWith(COMMITTEE_PREFIX)) {
+      return groupId.substring(COMMITTEE_PREFIX.length());
+    }
+    return quarterOfAdvisors(groupId);
+  }
+
   private static String normalise(String quarterCode) {
     if (quarterCode == null || !quarterCode.matches("[a-zA-Z0-9-]+")) {
       throw new IllegalArgumentException("not a quarter code: " + quarterCode);

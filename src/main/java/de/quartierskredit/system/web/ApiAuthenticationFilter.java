@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -11,13 +12,19 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates calls to our own {@code /api} with HTTP Basic against Camunda's users and runs the
- * request as that user, so the engine applies the user's authorizations. Anonymous: 401 problem.
+ * request as that user, so the engine applies the user's authorizations. A reading request from a
+ * page of Cockpit or Tasklist (same origin) may instead use the webapp's login session; writing
+ * requests always need HTTP Basic. Anonymous: 401 problem.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  private static final String ENGINE = "default";
 
   private final IdentityService identity;
 
@@ -29,6 +36,9 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String user = authenticatedUser(request.getHeader("Authorization"));
+    if (user == null && "GET".equals(request.getMethod())) {
+      user = webappSessionUser(request);
+    }
     if (user == null) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"quartierskredit\", charset=\"UTF-8\"");
       Problems.write(response, 401, "Anmeldung erforderlich",
@@ -44,6 +54,19 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** The user logged into Cockpit or Tasklist in this browser session, if any. */
+  private static String webappSessionUser(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null || !authentications.hasAuthenticationForProcessEngine(ENGINE)) {
+      return null;
+    }
+    return authentications.getAuthenticationForProcessEngine(ENGINE).getIdentityId();
   }
 
   private String authenticatedUser(String header) {

@@ -1,0 +1,86 @@
+package de.quartierskredit.portfolio;
+
+import de.quartierskredit.portfolio.PortfolioSnapshotRepository.Snapshot;
+import de.quartierskredit.system.security.Roles;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/portfolio}: the report as of any date and the monthly snapshots, for managers (and
+ * the Cockpit dashboard plugin). Managers, the microfinancer and process owners see the whole
+ * portfolio; an advisor or committee member sees only the figures of their own quarter; other
+ * roles get 403.
+ */
+@RestController
+@RequestMapping("/api/portfolio")
+class PortfolioController {
+
+  private final PortfolioService portfolio;
+  private final IdentityService identity;
+  private final Clock clock;
+
+  PortfolioController(PortfolioService portfolio, IdentityService identity, Clock clock) {
+    this.portfolio = portfolio;
+    this.identity = identity;
+    this.clock = clock;
+  }
+
+  @GetMapping("/report")
+  PortfolioReport report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    Visibility visibility = visibility();
+    PortfolioReport report = portfolio.reportAsOf(asOf == null ? LocalDate.now(clock) : asOf);
+    return visibility.wholePortfolio() ? report : visibility.restrict(report);
+  }
+
+  @GetMapping("/snapshots")
+  List<Snapshot> snapshots(@RequestParam(defaultValue = "12") int months) {
+    Visibility visibility = visibility();
+    int span = Math.max(1, Math.min(months, 120));
+    List<Snapshot> all = portfolio.snapshotsSince(LocalDate.now(clock).minusMonths(span));
+    return visibility.wholePortfolio() ? all
+        : all.stream().filter(s -> visibility.quarters().contains(s.scope())).toList();
+  }
+
+  private Visibility visibility() {
+    Authentication user = identity.getCurrentAuthentication();
+    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    if (groups.contains(Roles.MANAGERS) || groups.contains(Roles.MICROFINANCER)
+        || groups.contains(Roles.PROCESS_OWNERS) || groups.contains("camunda-admin")) {
+      return new Visibility(true, List.of());
+    }
+    List<String> quarters = groups.stream().map(Roles::quarterOf).filter(Objects::nonNull).distinct().toList();
+    if (quarters.isEmpty()) {
+      throw new AuthorizationException("Der Portfoliobericht ist dem Management, dem Mikrofinanzierer und "
+          + "den Quartieren vorbehalten.");
+    }
+    return new Visibility(false, quarters);
+  }
+
+  /** What the current user may see of the portfolio. */
+  record Visibility(boolean wholePortfolio, List<String> quarters) {
+    PortfolioReport restrict(PortfolioReport report) {
+      var scopes = report.scopes().stream().filter(s -> quarters.contains(s.scope())).toList();
+      var funds = report.funds().stream().filter(f -> quarters.contains(f.quarterCode())).toList();
+      var own = scopes.size() == 1 ? scopes.get(0) : new PortfolioReport.ScopeFigures("OWN", "eigene Quartiere",
+          scopes.stream().mapToInt(PortfolioReport.ScopeFigures::loansOutstanding).sum(),
+          scopes.stream().map(PortfolioReport.ScopeFigures::principalOutstanding).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add),
+          scopes.stream().mapToInt(PortfolioReport.ScopeFigures::loansDisturbed).sum(),
+          scopes.stream().map(PortfolioReport.ScopeFigures::principalDisturbed).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add),
+          DisturbanceStandardPolicy.rate(scopes.stream().mapToInt(PortfolioReport.ScopeFigures::loansDisturbed).sum(),
+              scopes.stream().mapToInt(PortfolioReport.ScopeFigures::loansOutstanding).sum()),
+          DisturbanceStandardPolicy.aboveStandard(scopes.stream().mapToInt(PortfolioReport.ScopeFigures::loansDisturbed).sum(),
+              scopes.stream().mapToInt(PortfolioReport.ScopeFigures::loansOutstanding).sum()));
+      return new PortfolioReport(report.asOf(), scopes, own, funds, null, null);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package de.quartierskredit.portfolio;
+
+import de.quartierskredit.fund.FundCapacityPolicy;
+import de.quartierskredit.fund.Quarter;
+import de.quartierskredit.fund.QuarterRepository;
+import de.quartierskredit.portfolio.PortfolioReport.FundFigures;
+import de.quartierskredit.portfolio.PortfolioReport.MicrofinancerFigures;
+import de.quartierskredit.portfolio.PortfolioReport.Outcomes;
+import de.quartierskredit.portfolio.PortfolioReport.ScopeFigures;
+import de.quartierskredit.shared.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Computes the portfolio report as of any date by SQL over our own tables: outstanding principal
+ * from the principal movements up to that date, disturbance from the disturbance periods that
+ * cover it. Nothing is read from process variables.
+ */
+@Repository
+class PortfolioReportRepository {
+
+  /** Outstanding principal per loan as of :asOf, and whether a disturbance covers that date. */
+  private static final String BALANCES = """
+      SELECT b.loan_id, b.outstanding, l.quarter_code, l.liable_party,
+             CASE WHEN d.loan_id IS NULL THEN FALSE ELSE TRUE END AS disturbed
+      FROM (SELECT loan_id, SUM(amount) AS outstanding FROM loan_principal_movement
+            WHERE value_date <= :asOf GROUP BY loan_id HAVING SUM(amount) > 0) b
+      JOIN loan l ON l.id = b.loan_id
+      LEFT JOIN (SELECT DISTINCT loan_id FROM loan_disturbance_period
+                 WHERE started_on <= :asOf AND (ended_on IS NULL OR ended_on > :asOf)) d ON d.loan_id = b.loan_id""";
+
+  private final JdbcClient jdbc;
+  private final QuarterRepository quarters;
+
+  PortfolioReportRepository(JdbcClient jdbc, QuarterRepository quarters) {
+    this.jdbc = jdbc;
+    this.quarters = quarters;
+  }
+
+  PortfolioReport reportAsOf(LocalDate asOf) {
+    List<Balance> balances = jdbc.sql(BALANCES).param("asOf", asOf)
+        .query((rs, row) -> new Balance(rs.getString("quarter_code"), rs.getString("liable_party"),
+            rs.getBigDecimal("outstanding"), rs.getBoolean("disturbed")))
+        .list();
+    List<Quarter> all = quarters.findAll();
+    List<ScopeFigures> scopes = new ArrayList<>();
+    for (Quarter quarter : all) {
+      scopes.add(figures(quarter.code(), quarter.name(),
+          balances.stream().filter(b -> quarter.code().equals(b.quarterCode())).toList()));
+    }
+    scopes.add(figures(PortfolioReport.OUTSIDE, "außerhalb der Quartiere",
+        balances.stream().filter(b -> b.quarterCode() == null).toList()));
+    ScopeFigures system = figures(PortfolioReport.ALL, "gesamtes System", balances);
+    return new PortfolioReport(asOf, scopes, system, funds(all, balances), microfinancer(asOf, balances, system),
+        outcomes(asOf));
+  }
+
+  private static ScopeFigures figures(String scope, String name, List<Balance> balances) {
+    int outstanding = balances.size();
+    int disturbed = (int) balances.stream().filter(Balance::disturbed).count();
+    return new ScopeFigures(scope, name, outstanding, sum(balances),
+        disturbed, sum(balances.stream().filter(Balance::disturbed).toList()),
+        DisturbanceStandardPolicy.rate(disturbed, outstanding),
+        DisturbanceStandardPolicy.aboveStandard(disturbed, outstanding));
+  }
+
+  private List<FundFigures> funds(List<Quarter> all, List<Balance> balances) {
+    Map<String, BigDecimal> reserved = new HashMap<>();
+    jdbc.sql("SELECT quarter_code, SUM(reserved_principal) AS reserved FROM loan WHERE quarter_code IS NOT NULL GROUP BY quarter_code")
+        .query(rs -> { reserved.put(rs.getString("quarter_code"), rs.getBigDecimal("reserved")); });
+    Map<String, BigDecimal> capital = new HashMap<>();
+    jdbc.sql("SELECT quarter_code, paid_in_capital FROM local_fund")
+        .query(rs -> { capital.put(rs.getString("quarter_code"), rs.getBigDecimal("paid_in_capital")); });
+    List<FundFigures> funds = new ArrayList<>();
+    for (Quarter quarter : all) {
+      if (!capital.containsKey(quarter.code())) {
+        continue;
+      }
+      BigDecimal outstanding = sum(balances.stream()
+          .filter(b -> quarter.code().equals(b.quarterCode()) && "LOCAL_FUND".equals(b.liableParty())).toList());
+      BigDecimal held = Money.euros(reserved.getOrDefault(quarter.code(), BigDecimal.ZERO));
+      var assessment = FundCapacityPolicy.assess(quarter.name(), capital.get(quarter.code()), outstanding.add(held),
+          BigDecimal.ZERO);
+      BigDecimal utilisation = assessment.capacity().signum() == 0 ? BigDecimal.ZERO
+          : outstanding.add(held).divide(assessment.capacity(), 4, RoundingMode.HALF_UP);
+      funds.add(new FundFigures(quarter.code(), quarter.name(), Money.euros(capital.get(quarter.code())),
+          assessment.capacity(), outstanding, held, assessment.free(), utilisation));
+    }
+    return funds;
+  }
+
+  private MicrofinancerFigures microfinancer(LocalDate asOf, List<Balance> balances, ScopeFigures system) {
+    BigDecimal liable = sum(balances.stream().filter(b -> "MICROFINANCER".equals(b.liableParty())).toList());
+    BigDecimal outside = sum(balances.stream().filter(b -> b.quarterCode() == null).toList());
+    BigDecimal share = system.principalOutstanding().signum() == 0 ? BigDecimal.ZERO
+        : outside.divide(system.principalOutstanding(), 4, RoundingMode.HALF_UP);
+    return new MicrofinancerFigures(liable, lossesBorneByMicrofinancer(asOf),
+        Money.euros(liable.multiply(new BigDecimal("0.20"))), share);
+  }
+
+  /** Filled from the loss allocation of defaulted loans (loan-servicing). */
+  private BigDecimal lossesBorneByMicrofinancer(LocalDate asOf) {
+    return Money.ZERO;
+  }
+
+  private Outcomes outcomes(LocalDate asOf) {
+    Map<String, Integer> ended = new HashMap<>();
+    jdbc.sql("SELECT state, COUNT(*) AS n FROM loan WHERE closed_on <= :asOf GROUP BY state")
+        .param("asOf", asOf)
+        .query(rs -> { ended.put(rs.getString("state"), rs.getInt("n")); });
+    int disbursed = jdbc.sql("SELECT COUNT(*) FROM loan WHERE disbursed_on <= :asOf")
+        .param("asOf", asOf).query(Integer.class).single();
+    int needReduced = jdbc.sql("SELECT COUNT(*) FROM loan WHERE applied_on <= :asOf AND amount < requested_amount")
+        .param("asOf", asOf).query(Integer.class).single();
+    int defaults = jdbc.sql("SELECT COUNT(*) FROM loan WHERE state IN ('DEFAULTED', 'WRITTEN_OFF') AND updated_at <= :end")
+        .param("end", asOf.plusDays(1).atStartOfDay()).query(Integer.class).single();
+    BigDecimal defaultRate = disbursed == 0 ? BigDecimal.ZERO.setScale(4)
+        : BigDecimal.valueOf(defaults).divide(BigDecimal.valueOf(disbursed), 4, RoundingMode.HALF_UP);
+    return new Outcomes(disbursed, defaults, defaultRate, ended.getOrDefault("ENDED_BY_ADVICE", 0),
+        ended.getOrDefault("FINANCED_PRIVATELY", 0), needReduced, ended.getOrDefault("REFERRED", 0));
+  }
+
+  private static BigDecimal sum(List<Balance> balances) {
+    return Money.euros(balances.stream().map(Balance::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add));
+  }
+
+  private record Balance(String quarterCode, String liableParty, BigDecimal outstanding, boolean disturbed) {}
+}
