@@ -7,6 +7,7 @@ import de.quartierskredit.fund.Quarter;
 import de.quartierskredit.fund.QuarterRepository;
 import de.quartierskredit.application.LoanApplicationProcess;
 import de.quartierskredit.outreach.OutreachProcess;
+import de.quartierskredit.rescheduling.RepaymentReschedulingProcess;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -42,6 +43,9 @@ public class AccessBootstrap {
 
   /** Processes a caseworker starts from Tasklist: record a contact, record an application. */
   static final List<String> STARTED_FROM_TASKLIST = List.of(OutreachProcess.KEY, LoanApplicationProcess.KEY);
+
+  /** Processes only the microfinancer starts from Tasklist: a repayment rescheduling (DOMAIN.md step 11). */
+  static final List<String> STARTED_BY_MICROFINANCER = List.of(RepaymentReschedulingProcess.KEY);
 
   private final ProcessEngine engine;
   private final QuarterRepository quarters;
@@ -82,6 +86,10 @@ public class AccessBootstrap {
       grants.addAll(startsFromTasklist(advisors));
     }
     grants.addAll(startsFromTasklist(Roles.MICROFINANCER));
+    for (String key : STARTED_BY_MICROFINANCER) {
+      grants.add(new Grant(Roles.MICROFINANCER, Resources.PROCESS_DEFINITION, key,
+          Permissions.READ, Permissions.CREATE_INSTANCE));
+    }
     for (String group : caseworkers) {
       grants.add(new Grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
       grants.add(new Grant(group, Resources.FILTER, ANY, Permissions.READ));

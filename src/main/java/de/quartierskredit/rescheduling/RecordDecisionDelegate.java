@@ -1,0 +1,42 @@
+package de.quartierskredit.rescheduling;
+
+import static de.quartierskredit.rescheduling.RepaymentReschedulingProcess.Variables.*;
+
+import de.quartierskredit.rescheduling.RepaymentReschedulingProcess.Decisions;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 11, approval: the microfinancer's decision, checked on the server (a rejection needs a
+ * comment; refused input answers 400 and keeps the task open), recorded with date and user.
+ */
+@Component("recordReschedulingDecisionDelegate")
+class RecordDecisionDelegate implements JavaDelegate {
+
+  static final int MAX_COMMENT_LENGTH = 2000;
+
+  private final RescheduleRequestRepository requests;
+
+  RecordDecisionDelegate(RescheduleRequestRepository requests) {
+    this.requests = requests;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String decision = FormInput.text(execution, DECISION);
+    String comment = FormInput.text(execution, DECISION_COMMENT);
+    if (!Decisions.APPROVE.equals(decision) && !Decisions.REJECT.equals(decision)) {
+      throw new ReschedulingInputException(DECISION, "Bitte genehmigen oder ablehnen.");
+    }
+    if (Decisions.REJECT.equals(decision) && (comment == null || comment.isEmpty())) {
+      throw new ReschedulingInputException(DECISION_COMMENT, "Bitte die Ablehnung begründen.");
+    }
+    if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
+      throw new ReschedulingInputException(DECISION_COMMENT,
+          "Der Kommentar darf höchstens " + MAX_COMMENT_LENGTH + " Zeichen lang sein.");
+    }
+    requests.decide((Long) execution.getVariable(REQUEST_ID), Decisions.APPROVE.equals(decision),
+        CurrentUser.of(execution), comment == null || comment.isEmpty() ? null : comment);
+  }
+}
