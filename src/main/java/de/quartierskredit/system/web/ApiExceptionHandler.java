@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import de.quartierskredit.application.FieldError;
 import de.quartierskredit.application.InvalidApplicationException;
 import de.quartierskredit.loan.IllegalLoanStateException;
+import de.quartierskredit.loan.UnknownLoanException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,6 +41,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(IllegalLoanStateException.class)
   ProblemDetail conflict(IllegalLoanStateException e) {
     return problem(HttpStatus.CONFLICT, "Im aktuellen Zustand nicht möglich", e.getMessage());
+  }
+
+  @ExceptionHandler(UnknownLoanException.class)
+  ProblemDetail notFound(UnknownLoanException e) {
+    return problem(HttpStatus.NOT_FOUND, "Kredit unbekannt", e.getMessage());
   }
 
   @Override

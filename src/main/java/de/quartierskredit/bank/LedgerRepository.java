@@ -1,0 +1,92 @@
+package de.quartierskredit.bank;
+
+import de.quartierskredit.bank.RepaymentLedgerPolicy.Line;
+import de.quartierskredit.bank.RepaymentLedgerPolicy.LineState;
+import de.quartierskredit.loan.LoanState;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes what the repayment ledger books: the locked loan row and its current schedule lines. */
+@Repository
+class LedgerRepository {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  LedgerRepository(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** The loan's ledger facts, as read under its row lock. */
+  record LedgerLoan(long id, String reference, LoanState state, BigDecimal outstandingPrincipal,
+      boolean disturbed, LocalDate disturbedSince) {}
+
+  /**
+   * Locks the loan row until the transaction ends ({@code SELECT ... FOR UPDATE}), so that events for
+   * one loan are applied one after the other and none overwrites another's booking.
+   */
+  Optional<LedgerLoan> lock(String reference) {
+    return jdbc.sql("""
+            SELECT id, reference, state, outstanding_principal, disturbed, disturbed_since
+            FROM loan WHERE reference = :reference FOR UPDATE""")
+        .param("reference", reference)
+        .query((rs, row) -> new LedgerLoan(
+            rs.getLong("id"),
+            rs.getString("reference"),
+            LoanState.valueOf(rs.getString("state")),
+            rs.getBigDecimal("outstanding_principal"),
+            rs.getBoolean("disturbed"),
+            rs.getObject("disturbed_since", LocalDate.class)))
+        .optional();
+  }
+
+  /** The lines of the loan's current schedule in instalment order (empty without a schedule). */
+  List<Line> currentLines(long loanId) {
+    return jdbc.sql("""
+            SELECT l.id, l.instalment_no, l.due_on, l.interest, l.principal, l.instalment, l.paid_amount, l.state
+            FROM repayment_schedule_line l JOIN repayment_schedule s ON s.id = l.schedule_id
+            WHERE s.loan_id = :loan AND s.current = TRUE
+            ORDER BY l.instalment_no""")
+        .param("loan", loanId)
+        .query((rs, row) -> new Line(
+            rs.getLong("id"),
+            rs.getInt("instalment_no"),
+            rs.getObject("due_on", LocalDate.class),
+            rs.getBigDecimal("interest"),
+            rs.getBigDecimal("principal"),
+            rs.getBigDecimal("instalment"),
+            rs.getBigDecimal("paid_amount"),
+            LineState.valueOf(rs.getString("state"))))
+        .list();
+  }
+
+  void updateLines(List<Line> changed) {
+    for (Line line : changed) {
+      jdbc.sql("UPDATE repayment_schedule_line SET paid_amount = :paid, state = :state WHERE id = :id")
+          .param("paid", line.paid())
+          .param("state", line.state().name())
+          .param("id", line.id())
+          .update();
+    }
+  }
+
+  void updateLoan(long loanId, BigDecimal outstandingPrincipal, boolean disturbed, LocalDate disturbedSince) {
+    jdbc.sql("""
+            UPDATE loan SET outstanding_principal = :outstanding, disturbed = :disturbed,
+                   disturbed_since = :since, updated_at = :now, version = version + 1
+            WHERE id = :id""")
+        .param("outstanding", outstandingPrincipal)
+        .param("disturbed", disturbed)
+        .param("since", disturbedSince)
+        .param("now", LocalDateTime.now(clock))
+        .param("id", loanId)
+        .update();
+  }
+}
