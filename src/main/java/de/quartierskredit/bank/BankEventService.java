@@ -17,6 +17,7 @@ import de.quartierskredit.bank.RepaymentLedgerPolicy.Booking;
 import de.quartierskredit.bank.RepaymentLedgerPolicy.Line;
 import de.quartierskredit.contract.BankContractProcess;
 import de.quartierskredit.loan.IllegalLoanStateException;
+import de.quartierskredit.loan.LoanHistory;
 import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.loan.UnknownLoanException;
 import de.quartierskredit.shared.Money;
@@ -62,16 +63,18 @@ class BankEventService {
   private final DisturbancePolicy disturbance = new DisturbancePolicy();
   private final BankEventStore events;
   private final LedgerRepository loans;
+  private final LoanHistory history;
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
   private final Clock clock;
 
-  BankEventService(BankEventStore events, LedgerRepository loans, RuntimeService runtime, IdentityService identity,
-      PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
+  BankEventService(BankEventStore events, LedgerRepository loans, LoanHistory history, RuntimeService runtime,
+      IdentityService identity, PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
     this.events = events;
     this.loans = loans;
+    this.history = history;
     this.runtime = runtime;
     this.identity = identity;
     this.transaction = new TransactionTemplate(transactions);
@@ -166,11 +169,23 @@ class BankEventService {
     BigDecimal arrears = ledger.arrears(booking.lines(), asOf);
     Disturbance flag = disturbance.after(loan.disturbed(), loan.disturbedSince(), arrears, valueDate);
     loans.updateLoan(loan.id(), outstanding, flag.disturbed(), flag.since());
+    recordHistory(loan, event, booking.principalRepaid(), flag);
     boolean repaid = ledger.repaid(booking.lines(), outstanding);
     boolean becameRepaid = repaid && !ledger.repaid(lines, loan.outstandingPrincipal());
     tellServicing(loan.reference(), flag, arrears, valueDate, becameRepaid);
     return new BankEventAnswer(event.eventId(), loan.reference(), event.type(), loan.state().name(), outstanding,
         arrears, flag.disturbed(), flag.since(), repaid);
+  }
+
+  /** The dated history that reports as of any date read (principal movements, disturbance periods). */
+  private void recordHistory(LedgerLoan loan, BankEventRequest event, BigDecimal principalRepaid, Disturbance flag) {
+    history.principalMoved(loan.id(), event.valueDate(), principalRepaid.negate(), LoanHistory.Movement.REPAYMENT,
+        "bank-event:" + event.eventId());
+    if (flag.change() == Change.BECAME_DISTURBED) {
+      history.disturbanceStarted(loan.id(), flag.since());
+    } else if (flag.change() == Change.ARREARS_CLEARED) {
+      history.disturbanceEnded(loan.id(), event.valueDate());
+    }
   }
 
   /** The servicing process learns of state changes of the ledger; nothing waiting is no error. */

@@ -1,6 +1,7 @@
 package de.quartierskredit.contract;
 
 import de.quartierskredit.loan.Loan;
+import de.quartierskredit.loan.LoanHistory;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.schedule.AnnuitySchedule;
@@ -24,11 +25,14 @@ class LoanActivation {
   private final LoanRepository loans;
   private final ContractRepository contracts;
   private final RepaymentScheduleRepository schedules;
+  private final LoanHistory history;
 
-  LoanActivation(LoanRepository loans, ContractRepository contracts, RepaymentScheduleRepository schedules) {
+  LoanActivation(LoanRepository loans, ContractRepository contracts, RepaymentScheduleRepository schedules,
+      LoanHistory history) {
     this.loans = loans;
     this.contracts = contracts;
     this.schedules = schedules;
+    this.history = history;
   }
 
   @Transactional
@@ -37,6 +41,7 @@ class LoanActivation {
       loans.transition(loan.reference(), Set.of(LoanState.CONTRACTED), LoanState.ACTIVE, null);
       contracts.recordDisbursement(loan.reference(), valueDate, termMonths, annualRate);
     }
+    history.principalMoved(loan.id(), valueDate, loan.amount(), LoanHistory.Movement.DISBURSEMENT, "disbursement");
     if (schedules.countVersions(loan.id()) == 0) {
       var lines = AnnuitySchedule.calculate(
           new AnnuitySchedule.Terms(loan.amount(), annualRate, termMonths, valueDate.plusMonths(1)));

@@ -1,0 +1,66 @@
+package de.quartierskredit.loan;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The dated history of a loan that reports as of any date need: every principal movement with its
+ * value date, and the periods in which the loan was disturbed. Written in the same transaction as
+ * the change itself; each movement once per source, so a retried job or a repeated event counts once.
+ */
+@Repository
+public class LoanHistory {
+
+  /** Why the principal moved. */
+  public enum Movement { DISBURSEMENT, REPAYMENT, WRITE_OFF, CORRECTION }
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  LoanHistory(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Adds {@code amount} (negative for repayments and write-offs) unless this source has been recorded. */
+  public void principalMoved(long loanId, LocalDate valueDate, BigDecimal amount, Movement kind, String source) {
+    if (amount.signum() == 0) {
+      return;
+    }
+    int recorded = jdbc.sql("""
+            SELECT COUNT(*) FROM loan_principal_movement WHERE loan_id = :id AND kind = :kind AND source = :source""")
+        .param("id", loanId).param("kind", kind.name()).param("source", source)
+        .query(Integer.class).single();
+    if (recorded > 0) {
+      return;
+    }
+    jdbc.sql("""
+            INSERT INTO loan_principal_movement (loan_id, value_date, amount, kind, source, created_at)
+            VALUES (:id, :on, :amount, :kind, :source, :now)""")
+        .param("id", loanId).param("on", valueDate).param("amount", amount).param("kind", kind.name())
+        .param("source", source).param("now", LocalDateTime.now(clock))
+        .update();
+  }
+
+  /** The loan became disturbed on the date (no second open period is started). */
+  public void disturbanceStarted(long loanId, LocalDate since) {
+    int open = jdbc.sql("SELECT COUNT(*) FROM loan_disturbance_period WHERE loan_id = :id AND ended_on IS NULL")
+        .param("id", loanId).query(Integer.class).single();
+    if (open == 0) {
+      jdbc.sql("INSERT INTO loan_disturbance_period (loan_id, started_on) VALUES (:id, :since)")
+          .param("id", loanId).param("since", since).update();
+    }
+  }
+
+  /** The loan's arrears were cleared on the date: its open disturbance period ends. */
+  public void disturbanceEnded(long loanId, LocalDate on) {
+    jdbc.sql("""
+            UPDATE loan_disturbance_period SET ended_on = CASE WHEN started_on > :on THEN started_on ELSE :on END
+            WHERE loan_id = :id AND ended_on IS NULL""")
+        .param("id", loanId).param("on", on).update();
+  }
+}
