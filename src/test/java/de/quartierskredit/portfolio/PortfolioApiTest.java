@@ -1,0 +1,81 @@
+package de.quartierskredit.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.support.QuartierskreditTest;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** {@code /api/portfolio}: managers get the whole portfolio, an advisor only their quarter. */
+@QuartierskreditTest
+class PortfolioApiTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final LocalDate DATE = LocalDate.of(2020, 5, 15);
+
+  @Autowired TestRestTemplate rest;
+  @Autowired LoanRepository loans;
+  @Autowired JdbcClient jdbc;
+  @Autowired PortfolioService portfolio;
+
+  private JsonNode get(String user, String path) throws Exception {
+    ResponseEntity<String> response = rest.withBasicAuth(user, "demo").getForEntity(path, String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return JSON.readTree(response.getBody());
+  }
+
+  @Test
+  void shouldGiveManagersTheWholePortfolioAsOfADate() throws Exception {
+    var build = new HandBuiltPortfolio(loans, jdbc);
+    var loan = build.activeLoan("offenbach", "4000.00", DATE.minusMonths(2));
+    build.disturbed(loan, DATE.minusDays(3), null);
+    build.activeLoan("leipzig", "2500.00", DATE.minusMonths(1));
+
+    JsonNode report = get("monika", "/api/portfolio/report?asOf=" + DATE);
+
+    assertThat(report.get("asOf").asText()).isEqualTo(DATE.toString());
+    assertThat(report.get("scopes")).hasSize(8);
+    assertThat(report.at("/system/loansOutstanding").asInt()).isEqualTo(2);
+    assertThat(report.at("/system/principalDisturbed").decimalValue()).isEqualByComparingTo("4000.00");
+    assertThat(report.get("funds")).hasSize(7);
+    assertThat(report.at("/microfinancer/lossCap")).isNotNull();
+  }
+
+  @Test
+  void shouldGiveAnAdvisorOnlyTheFiguresOfTheirQuarter() throws Exception {
+    JsonNode report = get("anna", "/api/portfolio/report?asOf=" + DATE);
+
+    assertThat(report.get("scopes")).hasSize(1);
+    assertThat(report.at("/scopes/0/scope").asText()).isEqualTo("offenbach");
+    assertThat(report.get("funds")).hasSize(1);
+    assertThat(report.has("microfinancer")).isFalse();
+    assertThat(report.at("/system/scope").asText()).isEqualTo("offenbach");
+  }
+
+  @Test
+  void shouldRefuseTheBankAndAnonymousCallers() {
+    assertThat(rest.withBasicAuth("bernd", "demo").getForEntity("/api/portfolio/report", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.getForEntity("/api/portfolio/report", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void shouldListTheMonthlySnapshotsForTheTrend() throws Exception {
+    portfolio.takeSnapshot(LocalDate.now().withDayOfMonth(15).minusMonths(1));
+
+    JsonNode all = get("monika", "/api/portfolio/snapshots?months=12");
+    JsonNode own = get("lars", "/api/portfolio/snapshots?months=12");
+
+    assertThat(all.findValuesAsText("scope")).contains("ALL", "leipzig", "offenbach");
+    assertThat(own.findValuesAsText("scope")).isNotEmpty().containsOnly("leipzig");
+  }
+}
