@@ -1,0 +1,149 @@
+// Quartierskredit portfolio on the Cockpit dashboard (plugin point cockpit.dashboard):
+// the latest report per quarter against the 10 % standard of the 15th, fund utilisation,
+// and the twelve-month trend of the disturbance rate. Same-origin data from /api/portfolio,
+// authenticated by the Cockpit login session; drawn with plain DOM and SVG, no libraries.
+
+const STANDARD = 0.10;
+const SVG = 'http://www.w3.org/2000/svg';
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => (k === 'style' ? Object.assign(node.style, v) : node.setAttribute(k, v)));
+  children.flat().forEach((c) => node.append(c instanceof Node ? c : document.createTextNode(String(c))));
+  return node;
+}
+
+function svg(tag, attrs) {
+  const node = document.createElementNS(SVG, tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
+  return node;
+}
+
+const euros = (v) => Number(v).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' EUR';
+const percent = (v) => (Number(v) * 100).toLocaleString('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + ' %';
+
+async function load(path) {
+  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    let detail = response.statusText;
+    try { detail = (await response.json()).detail || detail; } catch (e) { /* not JSON */ }
+    throw new Error(response.status + ': ' + detail);
+  }
+  return response.json();
+}
+
+function rateBar(rate) {
+  // a bar up to 30 %, with the 10 % standard as a line
+  const width = 160, height = 12, scale = width / 0.3;
+  const box = svg('svg', { width, height, role: 'img', 'aria-label': 'Störungsquote ' + percent(rate) });
+  box.append(svg('rect', { x: 0, y: 0, width, height, fill: '#eee' }));
+  box.append(svg('rect', { x: 0, y: 0, width: Math.min(width, rate * scale), height,
+    fill: rate > STANDARD ? '#c62828' : '#2e7d32' }));
+  box.append(svg('line', { x1: STANDARD * scale, x2: STANDARD * scale, y1: 0, y2: height, stroke: '#000', 'stroke-dasharray': '2,2' }));
+  return box;
+}
+
+function utilisationBar(utilisation) {
+  const width = 160, height = 12;
+  const box = svg('svg', { width, height, role: 'img', 'aria-label': 'Auslastung ' + percent(utilisation) });
+  box.append(svg('rect', { x: 0, y: 0, width, height, fill: '#eee' }));
+  box.append(svg('rect', { x: 0, y: 0, width: Math.min(width, utilisation * width), height,
+    fill: utilisation > 0.9 ? '#ef6c00' : '#1565c0' }));
+  return box;
+}
+
+function quarterTable(report) {
+  const rows = report.scopes.concat(report.system ? [report.system] : []);
+  return el('table', { class: 'table table-condensed qk-quarters' },
+    el('thead', {}, el('tr', {}, ['Quartier', 'ausstehend', 'Volumen', 'gestört', 'Störungsquote', ''].map((h) => el('th', {}, h)))),
+    el('tbody', {}, rows.map((s) => el('tr', { 'data-scope': s.scope, style: s.scope === 'ALL' ? { fontWeight: 'bold' } : {} },
+      el('td', {}, s.name),
+      el('td', {}, s.loansOutstanding),
+      el('td', {}, euros(s.principalOutstanding)),
+      el('td', {}, s.loansDisturbed),
+      el('td', { class: s.aboveStandard ? 'qk-above' : 'qk-within', style: { color: s.aboveStandard ? '#c62828' : 'inherit' } },
+        percent(s.disturbanceRate) + (s.aboveStandard ? ' (über 10 %)' : '')),
+      el('td', {}, rateBar(Number(s.disturbanceRate)))))));
+}
+
+function fundTable(report) {
+  return el('table', { class: 'table table-condensed qk-funds' },
+    el('thead', {}, el('tr', {}, ['Haftungsfonds', 'Kapital', 'Kapazität (5x)', 'ausstehend', 'reserviert', 'frei', 'Auslastung', ''].map((h) => el('th', {}, h)))),
+    el('tbody', {}, report.funds.map((f) => el('tr', { 'data-fund': f.quarterCode },
+      el('td', {}, f.quarterName), el('td', {}, euros(f.paidInCapital)), el('td', {}, euros(f.capacity)),
+      el('td', {}, euros(f.outstanding)), el('td', {}, euros(f.reserved)), el('td', {}, euros(f.free)),
+      el('td', {}, percent(f.utilisation)), el('td', {}, utilisationBar(Number(f.utilisation)))))));
+}
+
+function trendChart(snapshots) {
+  const points = snapshots.filter((s) => s.scope === 'ALL').slice(-12);
+  const width = 520, height = 160, pad = 30, max = Math.max(0.2, ...points.map((p) => Number(p.disturbanceRate)));
+  const x = (i) => pad + (points.length < 2 ? 0 : (i * (width - 2 * pad)) / (points.length - 1));
+  const y = (rate) => height - pad - (rate / max) * (height - 2 * pad);
+  const chart = svg('svg', { width, height, class: 'qk-trend', role: 'img', 'aria-label': 'Störungsquote der letzten zwölf Stichtage' });
+  chart.append(svg('line', { x1: pad, x2: width - pad, y1: y(STANDARD), y2: y(STANDARD), stroke: '#c62828', 'stroke-dasharray': '4,3' }));
+  const label = svg('text', { x: width - pad, y: y(STANDARD) - 4, 'text-anchor': 'end', 'font-size': 10, fill: '#c62828' });
+  label.textContent = 'Standard 10 %';
+  chart.append(label);
+  if (points.length === 0) {
+    const none = svg('text', { x: width / 2, y: height / 2, 'text-anchor': 'middle', 'font-size': 12 });
+    none.textContent = 'Noch keine Stichtage gespeichert';
+    chart.append(none);
+    return chart;
+  }
+  chart.append(svg('polyline', { points: points.map((p, i) => x(i) + ',' + y(Number(p.disturbanceRate))).join(' '),
+    fill: 'none', stroke: '#1565c0', 'stroke-width': 2 }));
+  points.forEach((p, i) => {
+    const dot = svg('circle', { cx: x(i), cy: y(Number(p.disturbanceRate)), r: 3, fill: p.aboveStandard ? '#c62828' : '#1565c0' });
+    const title = svg('title');
+    title.textContent = p.reportingDate + ': ' + percent(p.disturbanceRate);
+    dot.append(title);
+    chart.append(dot);
+    const month = svg('text', { x: x(i), y: height - 8, 'text-anchor': 'middle', 'font-size': 9 });
+    month.textContent = p.reportingDate.slice(5, 7) + '/' + p.reportingDate.slice(2, 4);
+    chart.append(month);
+  });
+  return chart;
+}
+
+function summary(report) {
+  const parts = [];
+  if (report.microfinancer) {
+    const m = report.microfinancer;
+    parts.push(el('p', {}, 'Außerhalb der Quartiere (Mikrofinanzierer haftet): ', el('b', {}, euros(m.outstanding)),
+      ', Anteil am Portfolio ', el('b', {}, percent(m.shareOutsideQuarters)),
+      '; getragene Verluste ', euros(m.lossesBorne), ' von höchstens ', euros(m.lossCap), ' (20 %).'));
+  }
+  if (report.outcomes) {
+    const o = report.outcomes;
+    parts.push(el('p', {}, 'Ausgezahlt: ', o.loansDisbursed, ', ausgefallen: ', o.defaults, ' (', percent(o.defaultRate), '); ',
+      'durch Beratung beendet: ', o.endedByAdvice, ', Bedarf reduziert: ', o.needReduced,
+      ', privat finanziert: ', o.financedPrivately, ', verwiesen: ', o.referred, '.'));
+  }
+  return parts;
+}
+
+async function render(node) {
+  node.replaceChildren(el('p', {}, 'Portfolio wird geladen …'));
+  try {
+    const [report, snapshots] = await Promise.all([load('/api/portfolio/report'), load('/api/portfolio/snapshots?months=12')]);
+    node.replaceChildren(el('section', { class: 'qk-portfolio' },
+      el('h3', {}, 'Quartierskredit: Portfolio am ' + report.asOf),
+      el('p', {}, 'Standard des Mikrofinanzfonds: höchstens 10 % der ausstehenden Kredite gestört (Stichtag 15.).'),
+      quarterTable(report),
+      el('h4', {}, 'Lokale Haftungsfonds'),
+      fundTable(report),
+      el('h4', {}, 'Störungsquote der letzten zwölf Stichtage'),
+      trendChart(snapshots),
+      summary(report)));
+  } catch (error) {
+    node.replaceChildren(el('p', { class: 'qk-error' }, 'Portfolio nicht verfügbar (' + error.message + ').'));
+  }
+}
+
+export default {
+  id: 'quartierskredit.portfolio',
+  pluginPoint: 'cockpit.dashboard',
+  priority: 20,
+  render: (node) => { render(node); }
+};
