@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -13,12 +14,13 @@ import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The application on a real (embedded) PostgreSQL with demo users, job executor off (tests drive
- * jobs and the clock), and process-test coverage recorded. All test classes with this annotation
+ * jobs and the clock), metrics exported as in production, and process-test coverage recorded. All test classes with this annotation
  * share one Spring context and so one PostgreSQL.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
 @ActiveProfiles({"demo", "test"})
 @Import({EmbeddedPostgresConfiguration.class, ProcessEngineCoverageConfiguration.class})
 @TestExecutionListeners(
