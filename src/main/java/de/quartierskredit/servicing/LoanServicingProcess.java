@@ -54,8 +54,6 @@ public final class LoanServicingProcess {
     public static final String LOAN_REFERENCE = "loanReference";
     public static final String QUARTER_CODE = "quarterCode";
     public static final String ADVISOR_GROUP = "advisorGroup";
-    /** Cron of the monthly contact timer; else {@code quartierskredit.servicing.monthly-contact-cycle}. */
-    public static final String MONTHLY_CONTACT_CYCLE = "monthlyContactCycle";
     /** ISO-8601 duration between intensive contacts; else {@code quartierskredit.servicing.intensive-contact-every}. */
     public static final String INTENSIVE_CONTACT_EVERY = "intensiveContactEvery";
     /** ISO-8601 period without payment after which a disturbed loan defaults. */

@@ -9,16 +9,14 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Fills in the servicing rhythm the starter left open: monthly contact cycle, intensive contact interval, default period. */
+/** Fills in the intervention rhythm the starter left open: intensive contact interval and default period. */
 @Component("servicingDefaultsListener")
 class ServicingDefaultsListener implements ExecutionListener {
 
-  private final String monthlyContactCycle;
   private final String intensiveContactEvery;
   private final String defaultAfter;
 
   ServicingDefaultsListener(
-      @Value("${quartierskredit.servicing.monthly-contact-cycle}") String monthlyContactCycle,
       @Value("${quartierskredit.servicing.intensive-contact-every}") String intensiveContactEvery,
       @Value("${quartierskredit.servicing.default-after}") String defaultAfter) {
     if (intensiveContactEvery.contains("T")) {
@@ -27,14 +25,12 @@ class ServicingDefaultsListener implements ExecutionListener {
       Period.parse(intensiveContactEvery);
     }
     Period.parse(defaultAfter); // counted in days from disturbed_since: a date-based period
-    this.monthlyContactCycle = monthlyContactCycle;
     this.intensiveContactEvery = intensiveContactEvery;
     this.defaultAfter = defaultAfter;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    setIfAbsent(execution, MONTHLY_CONTACT_CYCLE, monthlyContactCycle);
     setIfAbsent(execution, INTENSIVE_CONTACT_EVERY, intensiveContactEvery);
     setIfAbsent(execution, DEFAULT_AFTER, defaultAfter);
   }
