@@ -22,6 +22,7 @@ public final class LoanApplicationProcess {
     public static final String END_FINANCED_PRIVATELY = "EndEvent_FinancedPrivately";
     public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
     public static final String END_REJECTED = "EndEvent_Rejected";
+    public static final String START_SERVICING = "Task_StartServicing";
     public static final String END_DISBURSED = "EndEvent_LoanDisbursed";
 
     private Activities() {}

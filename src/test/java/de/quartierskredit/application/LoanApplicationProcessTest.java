@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
+import de.quartierskredit.servicing.LoanServicingProcess;
 import de.quartierskredit.support.QuartierskreditTest;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -340,8 +341,16 @@ class LoanApplicationProcessTest {
       String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
       complete(task(bank), withVariables("contractNumber", "GLS-2026-0100", "contractSignedOn", today));
       complete(task(bank), withVariables("disbursedOn", today, "disbursedAmount", 5000.0d));
+      assertThat(instance).isWaitingAt(START_SERVICING);
+      execute(job(instance));
 
-      assertThat(instance).hasPassed(END_DISBURSED).isEnded();
+      assertThat(instance).hasPassed(START_SERVICING, END_DISBURSED).isEnded();
+      ProcessInstance servicing = runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey(LoanServicingProcess.KEY).processInstanceBusinessKey(loanOf(instance).reference())
+          .singleResult();
+      assertThat(servicing).isNotNull().isWaitingAt(LoanServicingProcess.Activities.LOAN_COURSE);
+      assertThat(servicing).variables().containsEntry("loanReference", loanOf(instance).reference())
+          .containsEntry("quarterCode", "offenbach").containsEntry("advisorGroup", "advisors-offenbach");
       Loan loan = loanOf(instance);
       org.assertj.core.api.Assertions.assertThat(loan.state()).isEqualTo(LoanState.ACTIVE);
       org.assertj.core.api.Assertions.assertThat(loan.outstandingPrincipal()).isEqualByComparingTo("5000.00");

@@ -1,0 +1,29 @@
+package de.quartierskredit.servicing;
+
+import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Step 10: the intervention plan agreed by advisor and microfinancer, checked on the server and recorded. */
+@Component("agreeInterventionPlanListener")
+class AgreeInterventionPlanListener implements TaskListener {
+
+  private final ServicingRepository servicing;
+
+  AgreeInterventionPlanListener(ServicingRepository servicing) {
+    this.servicing = servicing;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String measures = TaskValues.text(task, INTERVENTION_MEASURES);
+    String softTopics = TaskValues.text(task, SOFT_TOPICS);
+    String nextStep = TaskValues.text(task, INTERVENTION_NEXT_STEP);
+    InvalidServicingInputException.refuseIfAny(
+        ServicingInputPolicy.plan(measures, softTopics, nextStep, task.getVariable(MICROFINANCER_AGREED)));
+    long loanId = servicing.standing(TaskValues.text(task, LOAN_REFERENCE)).id();
+    servicing.recordPlan(loanId, measures, softTopics, nextStep, TaskValues.user(task));
+  }
+}

@@ -1,0 +1,27 @@
+package de.quartierskredit.servicing;
+
+import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Step 9, escalation: the microfinancer's clarification of a month without contact, checked and recorded. */
+@Component("clarifyOverdueContactListener")
+class ClarifyOverdueContactListener implements TaskListener {
+
+  private final ServicingRepository servicing;
+
+  ClarifyOverdueContactListener(ServicingRepository servicing) {
+    this.servicing = servicing;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String reason = TaskValues.text(task, OVERDUE_REASON);
+    String action = TaskValues.text(task, OVERDUE_ACTION);
+    InvalidServicingInputException.refuseIfAny(ServicingInputPolicy.overdue(reason, action));
+    long loanId = servicing.standing(TaskValues.text(task, LOAN_REFERENCE)).id();
+    servicing.clarifyOverdue(loanId, TaskValues.text(task, CONTACT_MONTH), reason, action, TaskValues.user(task));
+  }
+}

@@ -1,0 +1,43 @@
+package de.quartierskredit.servicing;
+
+import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
+
+import de.quartierskredit.servicing.LoanServicingProcess.ContactKind;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Steps 9-10: checks the advisor's contact form on the server and records the contact; a monthly
+ * contact fulfils that month's obligation. Refused input keeps the task open (400 on REST).
+ */
+@Component("recordBorrowerContactListener")
+class RecordBorrowerContactListener implements TaskListener {
+
+  private final ServicingRepository servicing;
+  private final Clock clock;
+
+  RecordBorrowerContactListener(ServicingRepository servicing, Clock clock) {
+    this.servicing = servicing;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    ContactKind kind = ContactKind.valueOf(TaskValues.text(task, CONTACT_KIND));
+    String month = kind == ContactKind.MONTHLY ? TaskValues.text(task, CONTACT_MONTH) : null;
+    LocalDate earliest = month != null ? YearMonth.parse(month).atDay(1)
+        : LocalDate.ofInstant(task.getCreateTime().toInstant(), clock.getZone());
+    InvalidServicingInputException.refuseIfAny(ServicingInputPolicy.contact(TaskValues.text(task, CONTACT_CHANNEL),
+        TaskValues.text(task, CONTACT_OUTCOME), TaskValues.text(task, BUSINESS_SITUATION),
+        TaskValues.text(task, CONTACT_NOTES), TaskValues.text(task, CONTACTED_ON), LocalDate.now(clock), earliest));
+    var contact = new BorrowerContact(TaskValues.text(task, CONTACT_CHANNEL), TaskValues.text(task, CONTACT_OUTCOME),
+        TaskValues.text(task, BUSINESS_SITUATION), TaskValues.text(task, CONTACT_NOTES),
+        LocalDate.parse(TaskValues.text(task, CONTACTED_ON)));
+    long loanId = servicing.standing(TaskValues.text(task, LOAN_REFERENCE)).id();
+    servicing.recordContact(loanId, kind, contact, TaskValues.user(task), task.getId(), month);
+  }
+}

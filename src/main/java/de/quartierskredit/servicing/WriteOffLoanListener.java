@@ -1,0 +1,18 @@
+package de.quartierskredit.servicing;
+
+import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Step 12: the microfinancer confirms the write-off with a note (checked on the server). */
+@Component("writeOffLoanListener")
+class WriteOffLoanListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    InvalidServicingInputException.refuseIfAny(
+        ServicingInputPolicy.writeOff(task.getVariable(WRITE_OFF_CONFIRMED), TaskValues.text(task, WRITE_OFF_NOTE)));
+  }
+}
