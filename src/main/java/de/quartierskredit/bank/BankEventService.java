@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -224,21 +223,20 @@ class BankEventService {
     } catch (MismatchingMessageCorrelationException nothingWaits) {
       throw new IllegalLoanStateException("Kein Vertragsprozess des Kredits " + event.loanReference()
           + " wartet auf " + event.type());
-    } catch (BadUserRequestException refused) {
-      // the bank-contract delegates check amount and dates (BankConfirmationPolicy)
-      throw new InvalidApplicationException(List.of(new FieldError(field(event.type(), refused.getMessage()),
-          refused.getMessage())));
+    } catch (InvalidApplicationException refused) {
+      // the bank-contract delegates check number, amount and dates (BankConfirmationPolicy)
+      throw new InvalidApplicationException(refused.errors().stream()
+          .map(e -> new FieldError(REQUEST_FIELDS.getOrDefault(e.field(), "valueDate"), e.message()))
+          .toList());
     }
   }
 
-  /** Which request field a refusal of the bank-contract delegates is about. */
-  private static String field(BankEventType type, String reason) {
-    String text = reason == null ? "" : reason;
-    if (type == BankEventType.CONTRACT_SIGNED) {
-      return text.contains("Vertragsnummer") ? "contractNumber" : "valueDate";
-    }
-    return text.contains("Betrag") ? "amount" : "valueDate";
-  }
+  /** The request field of the bank event that each bank-contract form field comes from. */
+  private static final Map<String, String> REQUEST_FIELDS = Map.of(
+      BankContractProcess.Variables.CONTRACT_NUMBER, "contractNumber",
+      BankContractProcess.Variables.CONTRACT_SIGNED_ON, "valueDate",
+      BankContractProcess.Variables.DISBURSED_AMOUNT, "amount",
+      BankContractProcess.Variables.DISBURSED_ON, "valueDate");
 
   private BankEventAnswer contractAnswer(BankEventRequest event) {
     LedgerLoan after = loans.lock(event.loanReference()).orElseThrow();

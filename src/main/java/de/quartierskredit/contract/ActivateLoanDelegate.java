@@ -2,12 +2,14 @@ package de.quartierskredit.contract;
 
 import static de.quartierskredit.contract.BankContractProcess.Variables.*;
 
+import de.quartierskredit.application.FieldError;
+import de.quartierskredit.application.InvalidApplicationException;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.BadUserRequestException;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -41,7 +43,7 @@ class ActivateLoanDelegate implements JavaDelegate {
     var decision = policy.disbursed(loan.amount(), paidOut, valueDate,
         contracts.contractedOn(reference).orElse(null), LocalDate.now(clock));
     if (!decision.ok()) {
-      throw new BadUserRequestException(decision.reason());
+      throw new InvalidApplicationException(List.of(new FieldError(decision.field(), decision.reason())));
     }
     activation.activate(loan, BankConfirmationPolicy.date(valueDate),
         ProcessValues.months(execution.getVariable(TERM_MONTHS)),

@@ -22,26 +22,27 @@ final class BankConfirmationPolicy {
   static final int MAX_NOTE = 2000;
 
   /** The outcome of a check: ok, or the reason why not. */
-  record Decision(boolean ok, String reason) {
+  /** Accepted, or refused with the form field (process variable) at fault and a German reason. */
+  record Decision(boolean ok, String field, String reason) {
     static Decision accepted() {
-      return new Decision(true, null);
+      return new Decision(true, null, null);
     }
 
-    static Decision refused(String reason) {
-      return new Decision(false, reason);
+    static Decision refused(String field, String reason) {
+      return new Decision(false, field, reason);
     }
   }
 
   Decision contractSigned(String contractNumber, String signedOn, LocalDate today) {
     if (contractNumber == null || !CONTRACT_NUMBER.matcher(contractNumber).matches()) {
-      return Decision.refused("Vertragsnummer fehlt oder ist ungültig (3-40 Zeichen: Buchstaben, Ziffern, / . -)");
+      return Decision.refused(BankContractProcess.Variables.CONTRACT_NUMBER, "Vertragsnummer fehlt oder ist ungültig (3-40 Zeichen: Buchstaben, Ziffern, / . -)");
     }
     LocalDate date = date(signedOn);
     if (date == null) {
-      return Decision.refused("Unterschriftsdatum fehlt oder ist kein Datum (JJJJ-MM-TT)");
+      return Decision.refused(BankContractProcess.Variables.CONTRACT_SIGNED_ON, "Unterschriftsdatum fehlt oder ist kein Datum (JJJJ-MM-TT)");
     }
     if (date.isAfter(today)) {
-      return Decision.refused("Unterschriftsdatum liegt in der Zukunft");
+      return Decision.refused(BankContractProcess.Variables.CONTRACT_SIGNED_ON, "Unterschriftsdatum liegt in der Zukunft");
     }
     return Decision.accepted();
   }
@@ -49,30 +50,30 @@ final class BankConfirmationPolicy {
   Decision disbursed(BigDecimal approved, BigDecimal paidOut, String valueDate, LocalDate contractedOn,
       LocalDate today) {
     if (paidOut == null || paidOut.compareTo(approved) != 0) {
-      return Decision.refused("Ausgezahlter Betrag " + paidOut + " weicht vom bewilligten Betrag " + approved + " ab");
+      return Decision.refused(BankContractProcess.Variables.DISBURSED_AMOUNT, "Ausgezahlter Betrag " + paidOut + " weicht vom bewilligten Betrag " + approved + " ab");
     }
     LocalDate date = date(valueDate);
     if (date == null) {
-      return Decision.refused("Valutadatum fehlt oder ist kein Datum (JJJJ-MM-TT)");
+      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Valutadatum fehlt oder ist kein Datum (JJJJ-MM-TT)");
     }
     if (date.isAfter(today)) {
-      return Decision.refused("Valutadatum liegt in der Zukunft");
+      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Valutadatum liegt in der Zukunft");
     }
     if (contractedOn != null && date.isBefore(contractedOn)) {
-      return Decision.refused("Valutadatum liegt vor der Vertragsunterzeichnung am " + contractedOn);
+      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Valutadatum liegt vor der Vertragsunterzeichnung am " + contractedOn);
     }
     return Decision.accepted();
   }
 
   Decision followedUp(String result, String note) {
     if (result == null || !FOLLOW_UP_RESULTS.contains(result)) {
-      return Decision.refused("Bitte ein Ergebnis des Nachfassens wählen");
+      return Decision.refused(BankContractProcess.Variables.FOLLOW_UP_RESULT, "Bitte ein Ergebnis des Nachfassens wählen");
     }
     if (note == null || note.isBlank()) {
-      return Decision.refused("Bitte festhalten, was besprochen wurde");
+      return Decision.refused(BankContractProcess.Variables.FOLLOW_UP_NOTE, "Bitte festhalten, was besprochen wurde");
     }
     if (note.length() > MAX_NOTE) {
-      return Decision.refused("Notiz ist länger als " + MAX_NOTE + " Zeichen");
+      return Decision.refused(BankContractProcess.Variables.FOLLOW_UP_NOTE, "Notiz ist länger als " + MAX_NOTE + " Zeichen");
     }
     return Decision.accepted();
   }

@@ -2,7 +2,9 @@ package de.quartierskredit.contract;
 
 import static de.quartierskredit.contract.BankContractProcess.Variables.*;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import de.quartierskredit.application.FieldError;
+import de.quartierskredit.application.InvalidApplicationException;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,7 +20,7 @@ class FollowUpContractListener implements TaskListener {
     var decision = policy.followedUp(
         ProcessValues.text(task.getVariable(FOLLOW_UP_RESULT)), ProcessValues.text(task.getVariable(FOLLOW_UP_NOTE)));
     if (!decision.ok()) {
-      throw new BadUserRequestException(decision.reason());
+      throw new InvalidApplicationException(List.of(new FieldError(decision.field(), decision.reason())));
     }
   }
 }

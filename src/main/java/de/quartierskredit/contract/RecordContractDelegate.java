@@ -2,12 +2,14 @@ package de.quartierskredit.contract;
 
 import static de.quartierskredit.contract.BankContractProcess.Variables.*;
 
+import de.quartierskredit.application.FieldError;
+import de.quartierskredit.application.InvalidApplicationException;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -38,7 +40,7 @@ class RecordContractDelegate implements JavaDelegate {
     String signedOn = ProcessValues.text(execution.getVariable(CONTRACT_SIGNED_ON));
     var decision = policy.contractSigned(number, signedOn, LocalDate.now(clock));
     if (!decision.ok()) {
-      throw new BadUserRequestException(decision.reason());
+      throw new InvalidApplicationException(List.of(new FieldError(decision.field(), decision.reason())));
     }
     loans.transition(reference, Set.of(LoanState.APPROVED), LoanState.CONTRACTED, null);
     contracts.recordContract(reference, number, BankConfirmationPolicy.date(signedOn));

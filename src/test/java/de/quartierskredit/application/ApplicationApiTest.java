@@ -28,6 +28,7 @@ class ApplicationApiTest {
   @Autowired TestRestTemplate rest;
   @Autowired JdbcClient jdbc;
   @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
 
   private static String body(String quarter, Object amount) throws Exception {
     Map<String, Object> v = LoanApplicationProcessTest.application(quarter, amount);
@@ -144,6 +145,25 @@ class ApplicationApiTest {
       assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
       assertThat(jdbc.sql("SELECT amount FROM loan WHERE reference = :r").param("r", reference)
           .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("6000.00");
+    }
+
+    @Test
+    void shouldAnswer400WhenATaskListenerRefusesTheInput() throws Exception {
+      String reference = JSON.readTree(post("anna", body("offenbach", 5000)).getBody()).get("reference").asText();
+      // the committee's decision form is checked by a task listener; REST must still answer 400
+      var committee = runtimeService.startProcessInstanceByKey("committee-decision", reference, Map.of(
+          "loanReference", reference, "quarterCode", "offenbach", "advisorGroup", "advisors-offenbach",
+          "committeeGroup", "committee-offenbach"));
+      String templateTask = taskService.createTaskQuery().processInstanceId(committee.getId()).singleResult().getId();
+      var anna = rest.withBasicAuth("anna", "demo");
+      anna.exchange("/engine-rest/task/" + templateTask + "/claim", HttpMethod.POST, json("{\"userId\": \"anna\"}"), String.class);
+
+      ResponseEntity<String> response = anna.exchange("/engine-rest/task/" + templateTask + "/submit-form",
+          HttpMethod.POST, json("{\"variables\": {\"templateRecommendation\": {\"value\": \"MAYBE\"}}}"), String.class);
+
+      assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(response.getBody()).contains("Bitte eine Empfehlung wählen").doesNotContain("ENGINE-03051");
+      assertThat(taskService.createTaskQuery().taskId(templateTask).count()).isEqualTo(1);
     }
   }
 

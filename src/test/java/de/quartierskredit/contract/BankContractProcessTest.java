@@ -32,7 +32,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.BadUserRequestException;
+import de.quartierskredit.application.InvalidApplicationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -209,10 +209,10 @@ class BankContractProcessTest {
 
     assertThatThrownBy(() -> taskService.complete(confirm,
         Map.of(CONTRACT_NUMBER, "<script>", CONTRACT_SIGNED_ON, today.toString())))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Vertragsnummer");
+        .isInstanceOf(InvalidApplicationException.class).hasMessageContaining("Vertragsnummer");
     assertThatThrownBy(() -> taskService.complete(confirm,
         Map.of(CONTRACT_NUMBER, "GLS-1", CONTRACT_SIGNED_ON, today.plusDays(1).toString())))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Zukunft");
+        .isInstanceOf(InvalidApplicationException.class).hasMessageContaining("Zukunft");
 
     assertThat(instance).isWaitingAt(CONFIRM_CONTRACT);
     assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.APPROVED);
@@ -226,13 +226,13 @@ class BankContractProcessTest {
 
     assertThatThrownBy(() -> taskService.complete(confirm,
         Map.of(DISBURSED_ON, today.toString(), DISBURSED_AMOUNT, 4999.99)))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("weicht");
+        .isInstanceOf(InvalidApplicationException.class).hasMessageContaining("weicht");
     assertThatThrownBy(() -> runtimeService.createMessageCorrelation(Messages.LOAN_DISBURSED)
         .processInstanceBusinessKey(reference)
         .setVariable(DISBURSED_ON, today.minusDays(3).toString())
         .setVariable(DISBURSED_AMOUNT, "5000.00")
         .correlate())
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("vor der Vertragsunterzeichnung");
+        .isInstanceOf(InvalidApplicationException.class).hasMessageContaining("vor der Vertragsunterzeichnung");
 
     assertThat(instance).isWaitingAt(CONFIRM_DISBURSEMENT);
     assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.CONTRACTED);
