@@ -105,9 +105,11 @@ class PortfolioReportRepository {
         Money.euros(liable.multiply(new BigDecimal("0.20"))), share);
   }
 
-  /** Filled from the loss allocation of defaulted loans (loan-servicing). */
+  /** What the microfinancer has borne of defaulted loans up to the date (loan-servicing's loss allocation). */
   private BigDecimal lossesBorneByMicrofinancer(LocalDate asOf) {
-    return Money.ZERO;
+    return Money.euros(jdbc.sql(
+            "SELECT COALESCE(SUM(amount), 0) FROM loss_allocation WHERE bearer = 'MICROFINANCER' AND allocated_on <= :asOf")
+        .param("asOf", asOf).query(BigDecimal.class).single());
   }
 
   private Outcomes outcomes(LocalDate asOf) {
@@ -119,8 +121,10 @@ class PortfolioReportRepository {
         .param("asOf", asOf).query(Integer.class).single();
     int needReduced = jdbc.sql("SELECT COUNT(*) FROM loan WHERE applied_on <= :asOf AND amount < requested_amount")
         .param("asOf", asOf).query(Integer.class).single();
-    int defaults = jdbc.sql("SELECT COUNT(*) FROM loan WHERE state IN ('DEFAULTED', 'WRITTEN_OFF') AND updated_at <= :end")
-        .param("end", asOf.plusDays(1).atStartOfDay()).query(Integer.class).single();
+    // defaulted: written off by the date, or marked defaulted and not yet written off
+    int defaults = jdbc.sql("SELECT COUNT(*) FROM loan WHERE (state = 'WRITTEN_OFF' AND closed_on <= :asOf)"
+            + " OR (state = 'DEFAULTED' AND updated_at < :end)")
+        .param("asOf", asOf).param("end", asOf.plusDays(1).atStartOfDay()).query(Integer.class).single();
     BigDecimal defaultRate = disbursed == 0 ? BigDecimal.ZERO.setScale(4)
         : BigDecimal.valueOf(defaults).divide(BigDecimal.valueOf(disbursed), 4, RoundingMode.HALF_UP);
     return new Outcomes(disbursed, defaults, defaultRate, ended.getOrDefault("ENDED_BY_ADVICE", 0),

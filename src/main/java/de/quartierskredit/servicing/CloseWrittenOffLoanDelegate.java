@@ -2,8 +2,11 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.loan.LoanHistory;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,9 +18,13 @@ class CloseWrittenOffLoanDelegate implements JavaDelegate {
 
   private final LoanRepository loans;
   private final ServicingRepository servicing;
+  private final LoanHistory history;
+  private final Clock clock;
 
-  CloseWrittenOffLoanDelegate(LoanRepository loans, ServicingRepository servicing) {
+  CloseWrittenOffLoanDelegate(LoanRepository loans, ServicingRepository servicing, LoanHistory history, Clock clock) {
     this.loans = loans;
+    this.history = history;
+    this.clock = clock;
     this.servicing = servicing;
   }
 
@@ -26,6 +33,11 @@ class CloseWrittenOffLoanDelegate implements JavaDelegate {
     String reference = (String) execution.getVariable(LOAN_REFERENCE);
     loans.end(reference, Set.of(LoanState.DEFAULTED), LoanState.WRITTEN_OFF,
         "Abgeschrieben: " + execution.getVariable(WRITE_OFF_NOTE));
-    servicing.clearOutstanding(servicing.standing(reference).id());
+    var standing = servicing.standing(reference);
+    LocalDate today = LocalDate.now(clock);
+    history.principalMoved(standing.id(), today, standing.outstanding().negate(), LoanHistory.Movement.WRITE_OFF,
+        "write-off");
+    history.disturbanceEnded(standing.id(), today);
+    servicing.clearOutstanding(standing.id());
   }
 }
