@@ -1,0 +1,168 @@
+package de.quartierskredit.browser;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, with the few moves Tasklist and Cockpit need. In CI
+ * (environment CI=true) a missing browser fails the test; elsewhere it skips with the packages to
+ * install. Screenshots go to {@code target/screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  final WebDriver driver;
+  private final String baseUrl;
+  private final WebDriverWait wait;
+
+  private Browser(WebDriver driver, String baseUrl) {
+    this.driver = driver;
+    this.baseUrl = baseUrl;
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  static Browser open(String baseUrl) throws IOException {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new IllegalStateException("Browser tests must run in CI, but " + CHROMIUM + " or " + CHROMEDRIVER
+          + " is missing: apt-get install chromium chromium-driver (.ci/run does this)");
+    }
+    assumeTrue(installed, "Browser tests skipped: install Debian's chromium and chromium-driver "
+        + "(apt-get install chromium chromium-driver) to run them");
+    Path scratch = Path.of("target", "chromium").toAbsolutePath();
+    Files.createDirectories(scratch);
+    Files.createDirectories(SCREENSHOTS);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=de-DE",
+        "--user-data-dir=" + Files.createTempDirectory(scratch, "profile-"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .withEnvironment(Map.of("XDG_CACHE_HOME", scratch.resolve("cache").toString(),
+            "XDG_CONFIG_HOME", scratch.resolve("config").toString()))
+        .build();
+    return new Browser(new ChromeDriver(service, options), baseUrl);
+  }
+
+  void login(String app, String user) {
+    logout();
+    driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+    name.sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+  }
+
+  /** Logs the current user out of the webapps, if anyone is logged in. */
+  void logout() {
+    if (driver.getCurrentUrl().startsWith(baseUrl)
+        && !driver.findElements(By.cssSelector("a[ng-click='logout()']")).isEmpty()) {
+      ((JavascriptExecutor) driver).executeScript("document.querySelector(\"a[ng-click='logout()']\").click()");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+    }
+  }
+
+  void go(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  WebElement waitFor(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  void waitForText(String text) {
+    wait.until(d -> pageText().contains(text));
+  }
+
+  String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  void click(By by) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    try {
+      element.click();
+    } catch (org.openqa.selenium.ElementClickInterceptedException coveredByNotification) {
+      // Tasklist's notification panel may lie over the button for a moment
+      ((JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
+    }
+  }
+
+  /** Error notifications Tasklist shows (e.g. the server refused a form). */
+  List<String> errorNotifications() {
+    return driver.findElements(By.cssSelector(".page-notifications .alert-danger")).stream()
+        .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+  }
+
+  void clickText(String text) {
+    click(By.xpath("//*[self::a or self::button or self::label][normalize-space()='" + text + "']"));
+  }
+
+  /** A Camunda Forms field by its key (form-js ids end with Field_<Key>). */
+  WebElement field(String key) {
+    return waitFor(By.cssSelector(".fjs-form [id$='Field_" + Character.toUpperCase(key.charAt(0)) + key.substring(1) + "']"));
+  }
+
+  void type(String key, String value) {
+    WebElement input = field(key);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    input.sendKeys(value);
+  }
+
+  /** Chooses an option of a form-js select by the option's label. */
+  void choose(String key, String option) {
+    WebElement hidden = driver.findElement(By.cssSelector(".fjs-form [id$='Field_"
+        + Character.toUpperCase(key.charAt(0)) + key.substring(1) + "']"));
+    WebElement group = hidden.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"
+        + "//div[contains(@class,'fjs-input-group')]"));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", group);
+    group.click();
+    click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']"));
+  }
+
+  void scrollTo(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+  }
+
+  List<String> fieldErrors() {
+    return driver.findElements(By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText)
+        .filter(t -> !t.isBlank()).toList();
+  }
+
+  Path screenshot(String name) throws IOException {
+    byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    Path file = SCREENSHOTS.resolve(name + ".png");
+    Files.write(file, png);
+    return file;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,213 @@
+package de.quartierskredit.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.quartierskredit.loan.Loan;
+import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.loan.LoanState;
+import de.quartierskredit.support.QuartierskreditTest;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The caseworkers' journey where they live, in Tasklist and Cockpit in a real (headless) Chromium:
+ * an advisor records an application (and meets the form's validation), advises and records the
+ * guarantors and the decision template; a committee member decides on the read-only dossier; the
+ * bank clerk confirms the contract; a manager sees the running loan and the portfolio in Cockpit.
+ * One application context, one browser; each step asserts what the page shows.
+ */
+@QuartierskreditTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CaseworkerJourneyBrowserTest {
+
+  private static final String BUSINESS = "Schneiderei Browser";
+
+  @LocalServerPort int port;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired LoanRepository loans;
+
+  private Browser browser;
+  private String reference;
+
+  @BeforeAll
+  void openBrowser() throws Exception {
+    browser = Browser.open("http://localhost:" + port);
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void advisorStartsAnApplicationAndTheFormRefusesTooLargeAnAmount() throws Exception {
+    browser.login("tasklist", "anna");
+    browser.waitForText("Anna Albrecht");
+    browser.clickText("Start process");
+    browser.clickText("Kreditantrag");
+    browser.waitFor(By.cssSelector(".fjs-form"));
+    assertThat(browser.pageText()).contains("Kreditantrag aufnehmen", "Vorname", "Quartier des Betriebs",
+        "Kreditbetrag (EUR)", "Zwischen 500 und 20.000 EUR.").doesNotContain("applicantFirstName", "loanAmount");
+
+    browser.type("applicantFirstName", "Ayşe");
+    browser.type("applicantLastName", "Demir");
+    browser.type("businessName", BUSINESS);
+    browser.choose("businessStage", "Neugründung");
+    browser.choose("quarterCode", "Offenbach");
+    browser.type("loanPurpose", "Industrienähmaschine und Ladeneinrichtung");
+    browser.type("loanAmount", "25000");
+    browser.field("applicantFirstName").click();
+    browser.waitFor(By.cssSelector(".fjs-form-field-error"));
+    assertThat(browser.fieldErrors()).anyMatch(error -> error.contains("20000"));
+    browser.scrollTo(browser.field("loanAmount"));
+    browser.screenshot("01-start-form-validation");
+
+    browser.type("loanAmount", "6000");
+    browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+        .until(d -> runtimeService.createProcessInstanceQuery().processDefinitionKey("loan-application")
+            .variableValueEquals("businessName", BUSINESS).count() == 1);
+    browser.screenshot("01b-started");
+
+    Loan loan = loans.findByReference(runtimeService.createProcessInstanceQuery().processDefinitionKey("loan-application")
+        .variableValueEquals("businessName", BUSINESS).singleResult().getBusinessKey()).orElseThrow();
+    reference = loan.reference();
+    assertThat(loan.amount()).isEqualByComparingTo("6000.00");
+  }
+
+  @Test
+  @Order(2)
+  void advisorAdvisesAndRecordsTheGuarantorsAndTheDecisionTemplate() throws Exception {
+    openTask("Task_AdviseApplicant");
+    assertThat(browser.pageText()).contains("Beratung zu Antrag " + reference, "6.000,00 EUR", "Potenzial des Vorhabens");
+    browser.clickText("Antrag wie beantragt weiterführen");
+    browser.clickText("hoch");
+    browser.clickText("Migrationshintergrund");
+    browser.screenshot("02-advice");
+    complete();
+
+    openTask("Task_RecordGuarantors");
+    assertThat(browser.pageText()).contains("3.000,00 EUR").contains("mindestens zwei Bürgen");
+    browser.clickText("Bürgen erfasst");
+    browser.type("guarantor1Name", "Jonas Weber");
+    browser.type("guarantor1Contact", "0151 5550100");
+    browser.type("guarantor1Amount", "2000");
+    browser.type("guarantor2Name", "Mehmet Kaya");
+    browser.type("guarantor2Contact", "kaya@example.org");
+    browser.type("guarantor2Amount", "1500");
+    browser.screenshot("03-guarantors");
+    complete();
+    runJobs();
+
+    openTask("Task_PrepareDecisionTemplate");
+    browser.type("templateImprovesSituation", "Ja: eigenes Einkommen statt Aufstockung, eine Teilzeitstelle.");
+    browser.type("templateCanRepay", "Ja: Rate rund 270 EUR, auch bei Aufgabe aus dem Minijob tragbar.");
+    browser.choose("templateRecommendation", "Bewilligung empfehlen");
+    complete();
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_DecideApplication");
+  }
+
+  @Test
+  @Order(3)
+  void committeeMemberDecidesOnTheReadOnlyDossier() throws Exception {
+    browser.login("tasklist", "sven");
+    openTask("Task_DecideApplication");
+    String page = browser.pageText();
+    assertThat(page).contains("Kreditantrag " + reference, "Ayşe Demir", BUSINESS, "Jonas Weber: 2.000,00 EUR",
+        "Zielgruppe Mikrokredit", "Freie Kapazität des Haftungsfonds Offenbach",
+        "Verbessert der Kredit die persönliche und wirtschaftliche Lage?")
+        .doesNotContain("templateCanRepay", "dossierMarkdown", "{{", "loanReference");
+    assertThat(browser.driver.findElements(By.cssSelector(".fjs-form [id$='Field_TemplateCanRepay']"))).isEmpty();
+    browser.screenshot("04-committee-dossier");
+    browser.clickText("Bewilligen");
+    browser.type("committeeDecisionReason", "Tragfähiges Konzept, Bürgen decken mehr als die Hälfte.");
+    browser.type("votesFor", "3");
+    browser.type("votesAgainst", "0");
+    browser.type("abstentions", "0");
+    complete();
+    runJobs();
+    assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.APPROVED);
+  }
+
+  @Test
+  @Order(4)
+  void bankClerkConfirmsTheContract() throws Exception {
+    runJobs();
+    browser.login("tasklist", "bernd");
+    openTask("Task_ConfirmContract");
+    assertThat(browser.pageText()).contains(reference).contains("6.000,00 EUR");
+    browser.type("contractNumber", "GLS-2026-4711");
+    browser.type("contractSignedOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString());
+    browser.screenshot("05-bank-contract");
+    complete();
+    assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.CONTRACTED);
+  }
+
+  @Test
+  @Order(5)
+  void managerSeesTheRunningLoanAndThePortfolioInCockpit() throws Exception {
+    browser.login("cockpit", "monika");
+    browser.waitForText("Quartierskredit: Portfolio am");
+    assertThat(browser.pageText()).contains("Offenbach", "Störungsquote", "Lokale Haftungsfonds",
+        "Störungsquote der letzten zwölf Stichtage");
+    assertThat(browser.driver.findElements(By.cssSelector(".qk-portfolio tr[data-scope]"))).hasSize(9);
+    browser.screenshot("06-cockpit-dashboard");
+
+    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("loan-application")
+        .latestVersion().singleResult().getId();
+    browser.go("/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");
+    browser.waitFor(By.cssSelector(".djs-container svg"));
+    browser.waitFor(By.cssSelector("[data-element-id='CallActivity_BankContract']"));
+    browser.waitForText("Kreditantrag");
+    browser.screenshot("07-cockpit-diagram");
+  }
+
+  private void openTask(String activityId) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(activityId)
+        .singleResult();
+    assertThat(task).as("open task " + activityId).isNotNull();
+    browser.go("/camunda/app/tasklist/default/#/?task=" + task.getId());
+    browser.clickText("Claim");
+    browser.waitFor(By.cssSelector(".fjs-form"));
+  }
+
+  private void complete() {
+    String url = browser.driver.getCurrentUrl();
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+        .until(d -> d.findElements(By.cssSelector(".fjs-form")).isEmpty() || !d.getCurrentUrl().equals(url)
+            || !browser.errorNotifications().isEmpty());
+    assertThat(browser.errorNotifications()).as("Tasklist error notifications").isEmpty();
+  }
+
+  /** The job executor is off in tests: run the async continuations the journey passed. */
+  private void runJobs() {
+    List<Job> jobs;
+    while (!(jobs = managementService.createJobQuery().executable().messages().list()).isEmpty()) {
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+}
