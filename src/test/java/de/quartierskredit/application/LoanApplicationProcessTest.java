@@ -14,6 +14,7 @@ import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.servicing.LoanServicingProcess;
+import de.quartierskredit.support.FundRoom;
 import de.quartierskredit.support.QuartierskreditTest;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -298,6 +299,19 @@ class LoanApplicationProcessTest {
   /** The whole origination on PostgreSQL: advice, eligibility, guarantors, committee, fund, bank. */
   @Nested
   class CommitteeAndBank {
+
+    private FundRoom room;
+
+    /** Other test classes leave Offenbach loans outstanding: make sure this approval finds capacity. */
+    @BeforeEach
+    void roomInTheOffenbachFund() {
+      room = FundRoom.ensure(jdbc, "offenbach", new BigDecimal("10000"));
+    }
+
+    @AfterEach
+    void restoreTheFund() {
+      room.close();
+    }
 
     private ProcessInstance atCommittee(String quarter, long amount) {
       ProcessInstance instance = startAsAnna(application(quarter, amount));

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
+import de.quartierskredit.support.FundRoom;
 import de.quartierskredit.support.QuartierskreditTest;
+import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The caseworkers' journey where they live, in Tasklist and Cockpit in a real (headless) Chromium:
@@ -45,16 +48,23 @@ class CaseworkerJourneyBrowserTest {
   @Autowired RepositoryService repositoryService;
   @Autowired LoanRepository loans;
 
+  @Autowired JdbcClient jdbc;
+
   private Browser browser;
+  private FundRoom room;
   private String reference;
 
   @BeforeAll
   void openBrowser() throws Exception {
     browser = Browser.open("http://localhost:" + port);
+    room = FundRoom.ensure(jdbc, "offenbach", new BigDecimal("10000"));
   }
 
   @AfterAll
   void closeBrowser() {
+    if (room != null) {
+      room.close();
+    }
     if (browser != null) {
       browser.close();
     }
