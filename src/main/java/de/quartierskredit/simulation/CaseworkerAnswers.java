@@ -1,0 +1,56 @@
+package de.quartierskredit.simulation;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+/** What the simulated caseworkers enter in each servicing task (the same values a person would). */
+final class CaseworkerAnswers {
+
+  private CaseworkerAnswers() {}
+
+  /** The form values for a task, or null for a task the simulation leaves alone. */
+  static Map<String, Object> answer(String taskKey, Random random, SimulationSettings settings, LocalDate today) {
+    Map<String, Object> v = new HashMap<>();
+    switch (taskKey) {
+      case "Task_MonthlyContact", "Task_IntensiveContact" -> {
+        v.put("contactChannel", random.nextBoolean() ? "VISIT" : "PHONE");
+        v.put("contactOutcome", "Task_IntensiveContact".equals(taskKey) ? "PAYMENT_PROBLEM" : "ON_TRACK");
+        v.put("businessSituation", "Task_IntensiveContact".equals(taskKey) ? "STRAINED" : "STABLE");
+        v.put("contactNotes", "Simulierter Kontakt");
+        v.put("contactedOn", today.toString());
+      }
+      case "Task_ClarifyOverdueContact" -> {
+        v.put("overdueReason", "ADVISOR_ABSENT");
+        v.put("overdueAction", "Vertretung übernimmt den Kontakt.");
+      }
+      case "Task_AgreeInterventionPlan" -> {
+        v.put("interventionMeasures", "Engere Begleitung, Liquiditätsplanung");
+        v.put("softTopics", "Familie");
+        v.put("interventionNextStep", random.nextDouble() < settings.rescheduleShare() ? "RESCHEDULE" : "SUPPORT");
+        v.put("microfinancerAgreed", true);
+      }
+      case "Task_RequestRescheduling" -> {
+        v.put("reschedulingKind", "PAYMENT_PAUSE");
+        v.put("pauseMonths", 2L);
+        v.put("reschedulingReason", "Simulierte Zahlungsstörung");
+      }
+      case "Task_ApproveRescheduling" -> {
+        v.put("reschedulingDecision", "APPROVE");
+        v.put("reschedulingComment", "Simulation");
+      }
+      case "Task_OfferFollowUpLoan" -> v.put("followUpWanted", "NO");
+      case "Task_CallOnGuarantors" -> { }
+      case "Task_WriteOffLoan" -> {
+        v.put("writeOffConfirmed", true);
+        v.put("writeOffNote", "Simulierter Ausfall");
+      }
+      case "Task_RecordQualityMeasures" -> v.put("qualityMeasures", "Simulation: intensivere Begleitung");
+      default -> {
+        return null;
+      }
+    }
+    return v;
+  }
+}

@@ -1,0 +1,72 @@
+package de.quartierskredit.simulation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar quartierskredit.jar --quartierskredit.simulate.loans=1000 ...}: runs the portfolio
+ * simulator instead of serving users, prints progress and a summary, and exits. See README.
+ */
+@Component
+@ConditionalOnProperty(name = "quartierskredit.simulate.loans")
+class SimulationRunner implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SimulationRunner.class);
+
+  private final PortfolioSimulator simulator;
+  private final ConfigurableApplicationContext context;
+  private final SimulationSettings settings;
+  private final boolean jobExecutor;
+  private final boolean exit;
+
+  SimulationRunner(PortfolioSimulator simulator, ConfigurableApplicationContext context,
+      @Value("${quartierskredit.simulate.loans}") int loans,
+      @Value("${quartierskredit.simulate.months:24}") int months,
+      @Value("${quartierskredit.simulate.disturbance-rate:0.12}") double disturbanceRate,
+      @Value("${quartierskredit.simulate.recovery-rate:0.5}") double recoveryRate,
+      @Value("${quartierskredit.simulate.reschedule-share:0.3}") double rescheduleShare,
+      @Value("${quartierskredit.simulate.seed:42}") long seed,
+      @Value("${quartierskredit.simulate.start:2031-01-10}") String start,
+      @Value("${quartierskredit.simulate.amount:5000.00}") BigDecimal amount,
+      @Value("${quartierskredit.simulate.term-months:24}") int termMonths,
+      @Value("${camunda.bpm.job-execution.enabled:true}") boolean jobExecutor,
+      @Value("${quartierskredit.simulate.exit:true}") boolean exit) {
+    this.simulator = simulator;
+    this.context = context;
+    this.settings = new SimulationSettings(loans, months, disturbanceRate, recoveryRate, rescheduleShare, seed,
+        LocalDate.parse(start), amount, termMonths);
+    this.jobExecutor = jobExecutor;
+    this.exit = exit;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (jobExecutor) {
+      throw new IllegalStateException("The simulator moves the engine clock and runs the jobs itself: start it with "
+          + "--camunda.bpm.job-execution.enabled=false (and never beside real users).");
+    }
+    LOG.info("Simulating {}", settings);
+    SimulationSummary summary = simulator.run(settings, line -> LOG.info(line));
+    LOG.info(String.format(Locale.ROOT, """
+        Simulation finished: %,d loans over %d months in %.1f s (%,.1f loan-months/s)
+          loans by state: %s
+          contacts recorded %,d, instalments paid %,d, missed %,d, interventions %,d, reschedulings %,d
+          reporting dates stored %,d, open incidents %,d""",
+        summary.loans(), summary.months(), summary.elapsed().toMillis() / 1000.0, summary.loanMonthsPerSecond(),
+        summary.loansByState(), summary.contactsRecorded(), summary.instalmentsPaid(), summary.instalmentsMissed(),
+        summary.interventions(), summary.reschedulings(), summary.snapshots(), summary.incidents()));
+    if (exit) {
+      System.exit(SpringApplication.exit(context, () -> 0));
+    }
+  }
+}

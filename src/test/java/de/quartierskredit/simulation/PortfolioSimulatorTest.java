@@ -1,0 +1,51 @@
+package de.quartierskredit.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.quartierskredit.support.QuartierskreditTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Smoke run of the simulator (20 loans x 3 months) so that it keeps working; the benchmark itself is
+ * not a timed test. Its own application context and database: the simulator moves the engine clock
+ * and works on every due job and open task it finds.
+ */
+@QuartierskreditTest
+@TestPropertySource(properties = "quartierskredit.test.isolated-context=simulation")
+class PortfolioSimulatorTest {
+
+  @Autowired PortfolioSimulator simulator;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void shouldRunThreeMonthsOfASmallPortfolioWithContactsInstalmentsDisturbancesAndReports() {
+    List<String> progress = new ArrayList<>();
+    var settings = new SimulationSettings(20, 3, 0.3, 0.5, 0.5, 7L, LocalDate.of(2031, 1, 10),
+        new BigDecimal("3000.00"), 24);
+
+    SimulationSummary summary = simulator.run(settings, line -> { progress.add(line); System.out.println(line); });
+
+    assertThat(summary.loanMonths()).isEqualTo(60);
+    assertThat(summary.instalmentsPaid() + summary.instalmentsMissed()).isEqualTo(60);
+    assertThat(summary.instalmentsMissed()).isPositive();
+    assertThat(summary.contactsRecorded()).isGreaterThanOrEqualTo(40);
+    assertThat(summary.interventions()).isPositive();
+    assertThat(summary.snapshots()).isEqualTo(3);
+    assertThat(summary.incidents()).isZero();
+    assertThat(summary.loansByState()).containsEntry("ACTIVE", 20L);
+    assertThat(progress).anyMatch(line -> line.startsWith("month  3"));
+    // every loan has exactly one contact obligation per month
+    assertThat(jdbc.sql("""
+            SELECT COUNT(*) FROM (SELECT loan_id, contact_month FROM contact_obligation
+            GROUP BY loan_id, contact_month HAVING COUNT(*) > 1) duplicates""").query(Integer.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(DISTINCT l.id) FROM bank_event e JOIN loan l ON l.reference = e.loan_reference")
+        .query(Integer.class).single()).isEqualTo(20);
+  }
+}
