@@ -38,7 +38,8 @@ import org.springframework.test.context.TestPropertySource;
  * {@code target/benchmark.md}.
  */
 @QuartierskreditTest
-@TestPropertySource(properties = "quartierskredit.test.isolated-context=benchmark")
+@TestPropertySource(properties = {"quartierskredit.test.isolated-context=benchmark",
+    "camunda.bpm.process-engine-name=benchmark"})
 class PortfolioBenchmark {
 
   private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");

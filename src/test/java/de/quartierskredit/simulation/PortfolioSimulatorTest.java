@@ -18,7 +18,10 @@ import org.springframework.test.context.TestPropertySource;
  * and works on every due job and open task it finds.
  */
 @QuartierskreditTest
-@TestPropertySource(properties = "quartierskredit.test.isolated-context=simulation")
+@TestPropertySource(properties = {"quartierskredit.test.isolated-context=simulation",
+    // an engine name of its own: Camunda keeps engines in a JVM-wide registry by name, and the
+    // shared test context's REST API must keep finding its own "default" engine
+    "camunda.bpm.process-engine-name=simulation"})
 class PortfolioSimulatorTest {
 
   @Autowired PortfolioSimulator simulator;
