@@ -69,12 +69,25 @@ final class Browser implements AutoCloseable {
 
   void login(String app, String user) {
     logout();
-    driver.get(baseUrl + "/camunda/app/" + app + "/default/");
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+    for (int attempt = 1; ; attempt++) {
+      driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+      WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model=username]")));
+      name.clear();
+      name.sendKeys(user);
+      WebElement password = driver.findElement(By.cssSelector("input[ng-model=password]"));
+      password.clear();
+      password.sendKeys("demo");
+      driver.findElement(By.cssSelector("button[type=submit]")).click();
+      try {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+        return;
+      } catch (org.openqa.selenium.TimeoutException notLoggedIn) {
+        // on a busy machine the page may not have been ready for the keys: try once more
+        if (attempt == 2) {
+          throw notLoggedIn;
+        }
+      }
+    }
   }
 
   /** Logs the current user out of the webapps, if anyone is logged in. */
