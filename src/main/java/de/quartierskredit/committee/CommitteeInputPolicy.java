@@ -30,7 +30,7 @@ final class CommitteeInputPolicy {
     List<String> problems = new ArrayList<>();
     requireText(problems, improvesSituation, "Die Frage, ob der Kredit die Lage der Person verbessert,");
     requireText(problems, canRepay, "Die Frage, ob die Person zurückzahlen kann und will,");
-    if (!RECOMMENDATIONS.contains(recommendation)) {
+    if (recommendation == null || !RECOMMENDATIONS.contains(recommendation)) { // Set.of refuses null
       problems.add("Bitte eine Empfehlung wählen (Bewilligung oder Ablehnung).");
     }
     if (notes != null && notes.length() > MAX_TEXT) {
@@ -46,7 +46,7 @@ final class CommitteeInputPolicy {
   static Check decision(String decision, String reason, Integer votesFor, Integer votesAgainst,
       Integer abstentions) {
     List<String> problems = new ArrayList<>();
-    if (!DECISIONS.contains(decision)) {
+    if (decision == null || !DECISIONS.contains(decision)) { // Set.of refuses null
       problems.add("Bitte eine Entscheidung wählen: bewilligen, ablehnen oder Rückfrage.");
     }
     requireText(problems, reason, "Die Begründung");
@@ -67,7 +67,7 @@ final class CommitteeInputPolicy {
 
   /** What to do when the fund has no room; a reduced amount lies between 500 EUR and the current amount. */
   static Check capacityAction(String action, BigDecimal reducedAmount, BigDecimal currentAmount) {
-    if (!CAPACITY_ACTIONS.contains(action)) {
+    if (action == null || !CAPACITY_ACTIONS.contains(action)) { // Set.of refuses null
       return Check.of(List.of("Bitte wählen: erneut prüfen, Betrag verringern oder Antrag zurückziehen."));
     }
     if (!CommitteeDecisionProcess.CapacityActions.REDUCE.equals(action)) {

@@ -245,7 +245,7 @@ class BankEventApiTest {
     void shouldApplyAnEventOnceWhenItIsDeliveredTwiceAtTheSameTime() throws Exception {
       Map<String, Object> event = event(reference, INSTALMENT_PAID, "100.00", due(1));
 
-      List<ResponseEntity<String>> answers = concurrently(List.of(event, event, event));
+      List<ResponseEntity<String>> answers = concurrently(java.util.Collections.nCopies(8, event));
 
       assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK));
       assertThat(answers).extracting(ResponseEntity::getBody).containsOnly(answers.get(0).getBody());
@@ -259,17 +259,17 @@ class BankEventApiTest {
     @Test
     void shouldLoseNoPaymentWhenDifferentEventsForOneLoanArriveAtTheSameTime() throws Exception {
       List<Map<String, Object>> events = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
+      for (int i = 0; i < 8; i++) {
         events.add(event(reference, INSTALMENT_PAID, "75.00", due(1)));
       }
 
       List<ResponseEntity<String>> answers = concurrently(events);
 
       assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK));
-      assertThat(books().paid()).isEqualByComparingTo("300.00");
-      assertThat(books().outstanding()).isEqualByComparingTo("900.00");
-      assertThat(books().lineStates()).startsWith("PAID", "PAID", "PAID", "OPEN");
-      assertThat(books().events()).isEqualTo(4);
+      assertThat(books().paid()).isEqualByComparingTo("600.00");
+      assertThat(books().outstanding()).isEqualByComparingTo("600.00");
+      assertThat(books().lineStates()).startsWith("PAID", "PAID", "PAID", "PAID", "PAID", "PAID", "OPEN");
+      assertThat(books().events()).isEqualTo(8);
     }
 
     private List<ResponseEntity<String>> concurrently(List<Map<String, Object>> events) throws Exception {

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Our own REST API under {@code /api}: authenticated, answering errors as problem details. */
+/** Our own REST API under {@code /api}: authenticated, answering errors as problem details; and a guard for Camunda's form submission. */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
@@ -16,6 +16,25 @@ class ApiConfiguration {
     registration.setName("api-authentication");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ApiRequestLimits> apiRequestLimits() {
+    var registration = new FilterRegistrationBean<>(new ApiRequestLimits());
+    registration.setName("api-request-limits");
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 35);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<EngineRestVariableGuard> engineRestVariableGuard() {
+    var registration = new FilterRegistrationBean<>(new EngineRestVariableGuard());
+    registration.setName("engine-rest-variable-guard");
+    registration.addUrlPatterns("/engine-rest/*");
+    // after the authentication of /engine-rest (HIGHEST_PRECEDENCE + 20): anonymous callers still get 401
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
     return registration;
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +19,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -46,6 +48,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(UnknownLoanException.class)
   ProblemDetail notFound(UnknownLoanException e) {
     return problem(HttpStatus.NOT_FOUND, "Kredit unbekannt", e.getMessage());
+  }
+
+  /** A query parameter of the wrong type ({@code ?asOf=abc}): 400 naming the parameter. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+    ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Ungültige Eingabe", "Bitte die markierten Felder korrigieren.");
+    withErrors(body, List.of(new FieldError(field == null ? "?" : field, "Wert hat nicht das erwartete Format.")));
+    return ResponseEntity.badRequest().body(body);
   }
 
   @Override

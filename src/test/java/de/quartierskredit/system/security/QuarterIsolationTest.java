@@ -1,0 +1,186 @@
+package de.quartierskredit.system.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.quartierskredit.support.QuartierskreditTest;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Quarter isolation and read-only roles on a real {@code loan-application} instance of Offenbach:
+ * over {@code /engine-rest} (runtime and history) and through Tasklist's own API with a login session.
+ * (Starting an Offenbach application as a Leipzig advisor: {@code ApplicationApiTest.Access}.)
+ */
+@QuartierskreditTest
+class QuarterIsolationTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService taskService;
+
+  private String taskId;
+  private String instanceId;
+
+  @BeforeEach
+  void offenbachApplication() throws Exception {
+    Map<String, Object> application = new HashMap<>(Map.of(
+        "applicantFirstName", "Ayşe", "applicantLastName", "Demir", "sgb2Recipient", false,
+        "businessName", "Änderungsschneiderei Demir", "businessStage", "NEW_FOUNDER",
+        "quarterCode", "offenbach", "loanPurpose", "Nähmaschine", "commercialPurpose", true, "loanAmount", 4000));
+    ResponseEntity<String> created = rest.withBasicAuth("anna", "demo").exchange("/api/applications",
+        HttpMethod.POST, json(JSON.writeValueAsString(application)), String.class);
+    instanceId = JSON.readTree(created.getBody()).get("processInstanceId").asText();
+    taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+  }
+
+  @Test
+  void shouldHideEverythingOfAnOffenbachLoanFromALeipzigAdvisorOverRest() {
+    assertThat(ids("lars", "/engine-rest/task")).doesNotContain(taskId);
+    assertThat(ids("lars", "/engine-rest/task?processInstanceId=" + instanceId)).isEmpty();
+    assertThat(ids("lars", "/engine-rest/process-instance")).doesNotContain(instanceId);
+    assertThat(ids("lars", "/engine-rest/history/process-instance?processInstanceId=" + instanceId)).isEmpty();
+    assertThat(ids("lars", "/engine-rest/history/task?processInstanceId=" + instanceId)).isEmpty();
+    assertThat(ids("lars", "/engine-rest/history/variable-instance?processInstanceId=" + instanceId)).isEmpty();
+    assertThat(ids("lars", "/engine-rest/variable-instance?processInstanceIdIn=" + instanceId)).isEmpty();
+    for (String path : List.of("/engine-rest/task/" + taskId, "/engine-rest/task/" + taskId + "/form-variables",
+        "/engine-rest/task/" + taskId + "/variables", "/engine-rest/process-instance/" + instanceId,
+        "/engine-rest/process-instance/" + instanceId + "/variables")) {
+      assertThat(get("lars", path).getStatusCode()).as(path).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    }
+    assertThat(post("lars", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"lars\"}").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("lars", "/engine-rest/task/" + taskId + "/complete", "{}").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("lars", "/engine-rest/task/" + taskId + "/submit-form", "{}").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  void shouldShowTheBankClerkOnlyBankTasks() {
+    List<String> visible = ids("bernd", "/engine-rest/task?maxResults=1000");
+    assertThat(visible).doesNotContain(taskId);
+    for (String id : visible) {
+      assertThat(taskService.getIdentityLinksForTask(id)).extracting(IdentityLink::getGroupId).contains(Roles.BANK);
+    }
+  }
+
+  @Test
+  void shouldLetManagersReadButChangeNothing() {
+    assertThat(ids("monika", "/engine-rest/task?processInstanceId=" + instanceId)).containsExactly(taskId);
+    assertThat(ids("monika", "/engine-rest/process-instance?processInstanceIds=" + instanceId)).containsExactly(instanceId);
+    assertThat(get("monika", "/engine-rest/process-instance/" + instanceId + "/variables").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
+    assertThat(post("monika", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"monika\"}").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("monika", "/engine-rest/task/" + taskId + "/complete", "{}").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(exchange("monika", HttpMethod.PUT, "/engine-rest/task/" + taskId + "/variables/x",
+        "{\"value\":\"1\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(exchange("monika", HttpMethod.PUT, "/engine-rest/process-instance/" + instanceId + "/variables/x",
+        "{\"value\":\"1\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("monika", "/engine-rest/process-instance/" + instanceId + "/modification",
+        "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"Task_AdviseApplicant\"}]}").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(exchange("monika", HttpMethod.DELETE, "/engine-rest/process-instance/" + instanceId, null)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    assertThat(task.getAssignee()).isNull();
+    assertThat(taskService.getVariable(taskId, "x")).isNull();
+  }
+
+  @Test
+  void shouldListNoOffenbachTaskInTheLeipzigAdvisorsTasklist() throws Exception {
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = rest.getRootUri();
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", xsrf(cookies))
+        .POST(HttpRequest.BodyPublishers.ofString("username=lars&password=demo")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+
+    HttpResponse<String> tasks = browser.send(HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/engine/engine/default/task?maxResults=1000"))
+        .header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf(cookies)).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(tasks.statusCode()).isEqualTo(200);
+    List<String> listed = new ArrayList<>();
+    JSON.readTree(tasks.body()).forEach(t -> listed.add(t.get("id").asText()));
+    assertThat(listed).doesNotContain(taskId);
+    for (String id : listed) {
+      assertThat(taskService.getIdentityLinksForTask(id)).extracting(IdentityLink::getGroupId)
+          .doesNotContain(Roles.advisors("offenbach"), Roles.committee("offenbach"));
+    }
+  }
+
+  private static String xsrf(CookieManager cookies) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).findFirst().orElse("");
+  }
+
+  private List<String> ids(String user, String path) {
+    ResponseEntity<String> response = get(user, path);
+    assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+    try {
+      List<String> ids = new ArrayList<>();
+      for (JsonNode item : JSON.readTree(response.getBody())) {
+        ids.add(item.get("id").asText());
+      }
+      return ids;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ResponseEntity<String> get(String user, String path) {
+    return rest.withBasicAuth(user, "demo").getForEntity(path, String.class);
+  }
+
+  private ResponseEntity<String> post(String user, String path, String body) {
+    return exchange(user, HttpMethod.POST, path, body);
+  }
+
+  private ResponseEntity<String> exchange(String user, HttpMethod method, String path, String body) {
+    return rest.withBasicAuth(user, "demo").exchange(path, method, body == null ? null : json(body), String.class);
+  }
+
+  private static HttpEntity<String> json(String body) {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+}
