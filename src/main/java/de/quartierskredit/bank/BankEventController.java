@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/bank/events}: the partner bank (group {@code bank}) reports contract signing,
- * disbursement and instalments ({@link BankAccess} admits only the bank); answered 200 with the loan's ledger, or a problem (400, 403, 404, 409).
+ * disbursement and instalments (ApiRoleRules admits only the bank); answered 200 with the loan's ledger, or a problem (400, 403, 404, 409).
  */
 @RestController
 @RequestMapping("/api/bank/events")
