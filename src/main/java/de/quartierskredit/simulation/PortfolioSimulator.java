@@ -27,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -37,6 +36,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Years of a portfolio in minutes: creates N active loans across the quarters, then moves the engine
@@ -62,10 +62,11 @@ public class PortfolioSimulator {
   private final BankEventsInProcess bank;
   private final PortfolioService portfolio;
   private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
 
   PortfolioSimulator(LoanRepository loans, LoanHistory history, RepaymentScheduleRepository schedules,
       QuarterRepository quarters, RuntimeService runtime, TaskService tasks, ManagementService management,
-      BankEventsInProcess bank, PortfolioService portfolio, JdbcClient jdbc) {
+      BankEventsInProcess bank, PortfolioService portfolio, JdbcClient jdbc, TransactionTemplate transactions) {
     this.loans = loans;
     this.history = history;
     this.schedules = schedules;
@@ -76,6 +77,7 @@ public class PortfolioSimulator {
     this.bank = bank;
     this.portfolio = portfolio;
     this.jdbc = jdbc;
+    this.transactions = transactions;
   }
 
   public SimulationSummary run(SimulationSettings settings, Consumer<String> progress) {
@@ -85,11 +87,18 @@ public class PortfolioSimulator {
     try {
       setClock(settings.start());
       List<Quarter> all = quarters.findAll();
-      List<String> references = new java.util.ArrayList<>();
-      for (int i = 0; i < settings.loans(); i++) {
+      // a run that was killed resumes: loans already created are kept, the rest are created
+      List<String> references = new java.util.ArrayList<>(jdbc.sql(
+              "SELECT reference FROM loan WHERE purpose = :purpose ORDER BY id")
+          .param("purpose", PURPOSE).query(String.class).list());
+      if (!references.isEmpty()) {
+        progress.accept(String.format(Locale.ROOT, "resuming with %,d simulated loans", references.size()));
+      }
+      for (int i = references.size(); i < settings.loans(); i++) {
         // a third of the portfolio outside the quarters (portfolio mix), the rest spread over them
         String quarter = i % 3 == 2 ? null : all.get(i % all.size()).code();
-        references.add(seed(quarter, settings, i));
+        int n = i;
+        references.add(transactions.execute(status -> seed(quarter, settings, n)));
         if ((i + 1) % 1000 == 0) {
           progress.accept(String.format(Locale.ROOT, "  %,d loans created", i + 1));
         }
@@ -169,7 +178,8 @@ public class PortfolioSimulator {
             FROM loan l
             JOIN repayment_schedule s ON s.loan_id = l.id AND s.current
             JOIN repayment_schedule_line sl ON sl.schedule_id = s.id AND sl.due_on = :due
-            WHERE l.state = 'ACTIVE' AND l.purpose = :purpose""")
+            WHERE l.state = 'ACTIVE' AND l.purpose = :purpose
+              AND NOT EXISTS (SELECT 1 FROM bank_event e WHERE e.loan_reference = l.reference AND e.value_date = :due)""")
         .param("due", dueDay)
         .param("purpose", PURPOSE)
         .query((rs, row) -> new Due(rs.getString("reference"), rs.getBoolean("disturbed"), rs.getBigDecimal("instalment"),
@@ -178,7 +188,8 @@ public class PortfolioSimulator {
     for (Due d : due) {
       boolean pays = d.disturbed() ? random.nextDouble() < settings.recoveryRate()
           : random.nextDouble() >= settings.disturbanceRate();
-      String id = "SIM-" + UUID.randomUUID();
+      // one event id per loan and due date: a resumed run that reports again is answered, not booked twice
+      String id = "SIM-" + d.reference() + "-" + dueDay;
       if (pays) {
         bank.report(id, d.reference(), "INSTALMENT_PAID", d.instalment().add(d.arrears()), dueDay);
         counters.paid++;
@@ -219,7 +230,8 @@ public class PortfolioSimulator {
   }
 
   private static void setClock(LocalDate day) {
-    ClockUtil.setCurrentTime(Date.from(day.atTime(6, 30).atZone(BUSINESS_ZONE).toInstant()));
+    // midday: timers due "early on that day" are due whatever the JVM's time zone (cron runs in it)
+    ClockUtil.setCurrentTime(Date.from(day.atTime(12, 0).atZone(BUSINESS_ZONE).toInstant()));
   }
 
   private static double seconds(Instant since) {
