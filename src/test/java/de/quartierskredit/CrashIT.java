@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrashIT {
 
-  private static final int LOANS = Integer.getInteger("quartierskredit.crash.loans", 2000);
+  private static final int LOANS = Integer.getInteger("quartierskredit.crash.loans", 1500);
   private static final String DUE = "2031-02-10";
 
   @Test
@@ -87,7 +87,7 @@ class CrashIT {
         assertThat(single(db, """
             SELECT COUNT(*) FROM loan l WHERE l.purpose = 'Simulierter Kredit' AND l.outstanding_principal <>
               (SELECT SUM(m.amount) FROM loan_principal_movement m WHERE m.loan_id = l.id)""")).isZero();
-        assertThat(single(db, "SELECT COUNT(*) FROM act_ru_incident")).isZero();
+        assertThat(single(db, "SELECT COUNT(*) FROM act_ru_incident")).as(incidents(db)).isZero();
       }
     } finally {
       for (Process process : started) {
@@ -133,6 +133,18 @@ class CrashIT {
       Thread.sleep(100);
     }
     throw new AssertionError("no bank events within 300 s:\n" + Files.readString(log));
+  }
+
+  private static String incidents(Connection db) throws SQLException {
+    StringBuilder text = new StringBuilder("incidents:");
+    try (var statement = db.createStatement(); var rows = statement.executeQuery(
+        "SELECT incident_type_, activity_id_, incident_msg_ FROM act_ru_incident")) {
+      while (rows.next()) {
+        text.append("\n  ").append(rows.getString(1)).append(" at ").append(rows.getString(2)).append(": ")
+            .append(rows.getString(3));
+      }
+    }
+    return text.toString();
   }
 
   private static long single(Connection db, String sql) throws SQLException {

@@ -48,6 +48,12 @@ class TakePortfolioSnapshotDelegate implements JavaDelegate {
     }
   }
 
+  /**
+   * A string process variable holds at most 4,000 characters on PostgreSQL and H2 (ACT_RU_VARIABLE.TEXT_):
+   * a large portfolio lists its first disturbed loans and says how many more there are.
+   */
+  static final int MAX_SUMMARY_LENGTH = 3800;
+
   static String summary(LocalDate date, List<ScopeFigures> breached, List<DisturbedLoan> loans) {
     StringBuilder md = new StringBuilder("### Störungsquote am ").append(date).append(" über 10 %\n\n");
     for (ScopeFigures f : breached) {
@@ -56,9 +62,19 @@ class TakePortfolioSnapshotDelegate implements JavaDelegate {
           .append(percent(f.disturbanceRate())).append(")\n");
     }
     md.append("\n#### Gestörte Kredite\n\n| Kredit | Kreditnehmer/in | Betrieb | gestört seit |\n|---|---|---|---|\n");
+    int shown = 0;
     for (DisturbedLoan loan : loans) {
-      md.append("| ").append(loan.reference()).append(" | ").append(escape(loan.borrower())).append(" | ")
-          .append(escape(loan.business())).append(" | ").append(loan.disturbedSince()).append(" |\n");
+      String row = "| " + loan.reference() + " | " + escape(loan.borrower()) + " | " + escape(loan.business())
+          + " | " + loan.disturbedSince() + " |\n";
+      if (md.length() + row.length() > MAX_SUMMARY_LENGTH) {
+        break;
+      }
+      md.append(row);
+      shown++;
+    }
+    if (shown < loans.size()) {
+      md.append("\n… und ").append(loans.size() - shown)
+          .append(" weitere gestörte Kredite: die vollständige Liste steht im Portfolio-Bericht (/api/portfolio).\n");
     }
     return md.toString();
   }
