@@ -81,9 +81,25 @@ class CommitteeDossier {
         .orElse("Kredit außerhalb der Quartiere: der Mikrofinanzierer haftet (kein lokaler Haftungsfonds)."))
         .append("\n\n");
     appendTemplate(md, variables);
-    return new Dossier(md.toString(), a.amount(), format(a.amount()), sgb2Warning.isPresent(),
+    return new Dossier(fitForAVariable(md.toString()), a.amount(), format(a.amount()), sgb2Warning.isPresent(),
         fund.map(f -> format(f.free())).orElse("entfällt (außerhalb der Quartiere)"));
   }
+
+  /**
+   * A string process variable holds at most 4,000 characters (ACT_RU_VARIABLE.TEXT_): a dossier with
+   * very long template answers is shortened at the end, which says so; the answers themselves stay
+   * in their own variables (and the history).
+   */
+  static String fitForAVariable(String markdown) {
+    if (markdown.length() <= MAX_DOSSIER_LENGTH) {
+      return markdown;
+    }
+    return markdown.substring(0, MAX_DOSSIER_LENGTH - SHORTENED.length()) + SHORTENED;
+  }
+
+  static final int MAX_DOSSIER_LENGTH = 3900;
+  private static final String SHORTENED =
+      "\n\n… (gekürzt: die vollständigen Antworten der Entscheidungsvorlage stehen im Prozessverlauf)";
 
   private static void appendGuarantors(StringBuilder md, List<Guarantor> guarantors, BigDecimal amount) {
     md.append("### Bürgschaften\n\n");
