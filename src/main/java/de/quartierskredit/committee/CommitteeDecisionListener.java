@@ -9,6 +9,7 @@ import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.VO
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.VOTES_FOR;
 
 import de.quartierskredit.committee.CommitteeDecisionRepository.CommitteeDecision;
+import de.quartierskredit.system.engine.FormValues;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

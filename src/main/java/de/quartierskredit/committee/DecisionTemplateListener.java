@@ -5,6 +5,7 @@ import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.IM
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.RECOMMENDATION;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.TEMPLATE_NOTES;
 
+import de.quartierskredit.system.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

@@ -5,6 +5,7 @@ import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.LO
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.REDUCED_AMOUNT;
 
 import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.system.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class FundCapacityAnswerListener implements TaskListener {
     String reference = FormValues.text(task, LOAN_REFERENCE);
     var current = loans.findByReference(reference).orElseThrow().amount();
     var check = CommitteeInputPolicy.capacityAction(
-        FormValues.text(task, CAPACITY_ACTION), FormValues.amount(task, REDUCED_AMOUNT), current);
+        FormValues.text(task, CAPACITY_ACTION), FormValues.decimal(task, REDUCED_AMOUNT), current);
     if (!check.ok()) {
       throw new FormInputException(check.reason());
     }

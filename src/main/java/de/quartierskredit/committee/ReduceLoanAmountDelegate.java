@@ -8,6 +8,7 @@ import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.RE
 import de.quartierskredit.fund.FundCapacityPolicy;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.shared.Money;
+import de.quartierskredit.system.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ class ReduceLoanAmountDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String reference = (String) execution.getVariable(LOAN_REFERENCE);
-    var amount = Money.euros(FormValues.amount(execution, REDUCED_AMOUNT));
+    var amount = Money.euros(FormValues.decimal(execution, REDUCED_AMOUNT));
     var current = loans.findByReference(reference).orElseThrow().amount();
     // checked by fundCapacityAnswerListener; checked again so that no path can raise the amount
     if (!CommitteeInputPolicy.capacityAction(CommitteeDecisionProcess.CapacityActions.REDUCE, amount, current).ok()) {

@@ -6,6 +6,7 @@ import de.quartierskredit.loan.Loan;
 import de.quartierskredit.rescheduling.ReschedulingPolicy.Proposal;
 import de.quartierskredit.rescheduling.ReschedulingPolicy.Request;
 import de.quartierskredit.rescheduling.ReschedulingPolicy.Situation;
+import de.quartierskredit.system.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -28,11 +29,11 @@ class ComputeProposalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Loan loan = rescheduling.reschedulableLoan(FormInput.text(execution, LOAN_REFERENCE));
+    Loan loan = rescheduling.reschedulableLoan(FormValues.text(execution, LOAN_REFERENCE));
     Situation situation = rescheduling.situation(loan);
     Request request = new Request(ReschedulingKind.parse(execution.getVariable(KIND)),
-        FormInput.text(execution, REASON), FormInput.count(execution, NEW_INSTALMENTS),
-        FormInput.decimal(execution, TARGET_INSTALMENT), FormInput.count(execution, PAUSE_MONTHS));
+        FormValues.text(execution, REASON), FormValues.count(execution, NEW_INSTALMENTS),
+        FormValues.decimal(execution, TARGET_INSTALMENT), FormValues.count(execution, PAUSE_MONTHS));
     var decision = policy.check(request, situation);
     if (!decision.ok()) {
       throw new ReschedulingInputException(decision.field(), decision.reason());

@@ -3,6 +3,7 @@ package de.quartierskredit.rescheduling;
 import static de.quartierskredit.rescheduling.RepaymentReschedulingProcess.Variables.*;
 
 import de.quartierskredit.loan.Loan;
+import de.quartierskredit.system.engine.FormValues;
 import de.quartierskredit.system.security.Roles;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +24,7 @@ class LoadLoanDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Loan loan = rescheduling.reschedulableLoan(FormInput.text(execution, LOAN_REFERENCE));
+    Loan loan = rescheduling.reschedulableLoan(FormValues.text(execution, LOAN_REFERENCE));
     execution.setVariable(LOAN_REFERENCE, loan.reference());
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey(loan.reference());

@@ -2,6 +2,7 @@ package de.quartierskredit.rescheduling;
 
 import static de.quartierskredit.rescheduling.RepaymentReschedulingProcess.Variables.*;
 
+import de.quartierskredit.system.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,6 @@ class NotifyBankDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    rescheduling.notifyBank((Long) execution.getVariable(REQUEST_ID), FormInput.text(execution, LOAN_REFERENCE));
+    rescheduling.notifyBank((Long) execution.getVariable(REQUEST_ID), FormValues.text(execution, LOAN_REFERENCE));
   }
 }

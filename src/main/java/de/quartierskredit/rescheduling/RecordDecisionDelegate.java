@@ -3,6 +3,7 @@ package de.quartierskredit.rescheduling;
 import static de.quartierskredit.rescheduling.RepaymentReschedulingProcess.Variables.*;
 
 import de.quartierskredit.rescheduling.RepaymentReschedulingProcess.Decisions;
+import de.quartierskredit.system.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,8 @@ class RecordDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String decision = FormInput.text(execution, DECISION);
-    String comment = FormInput.text(execution, DECISION_COMMENT);
+    String decision = FormValues.text(execution, DECISION);
+    String comment = FormValues.text(execution, DECISION_COMMENT);
     if (!Decisions.APPROVE.equals(decision) && !Decisions.REJECT.equals(decision)) {
       throw new ReschedulingInputException(DECISION, "Bitte genehmigen oder ablehnen.");
     }

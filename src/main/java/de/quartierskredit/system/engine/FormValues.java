@@ -1,19 +1,24 @@
-package de.quartierskredit.rescheduling;
+package de.quartierskredit.system.engine;
 
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Reads submitted form values leniently (form-js sends numbers as Long, Double or text); null when unusable. */
-final class FormInput {
+/**
+ * Reads submitted form values leniently (form-js sends numbers as Long, Double or text): null when a
+ * value is missing or unusable, so that the policy checking it names the field.
+ */
+public final class FormValues {
 
-  private FormInput() {}
+  private FormValues() {}
 
-  static String text(VariableScope scope, String name) {
+  /** The text without surrounding blanks, or null. */
+  public static String text(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     return value == null ? null : value.toString().strip();
   }
 
-  static BigDecimal decimal(VariableScope scope, String name) {
+  /** The number as a BigDecimal (a Double by its shortest decimal form), or null. */
+  public static BigDecimal decimal(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     if (value == null || value.toString().isBlank()) {
       return null;
@@ -27,8 +32,8 @@ final class FormInput {
     }
   }
 
-  /** A whole number, or null when missing or not whole (so that the policy reports it). */
-  static Integer count(VariableScope scope, String name) {
+  /** A whole number, or null when missing or not whole. */
+  public static Integer count(VariableScope scope, String name) {
     BigDecimal value = decimal(scope, name);
     if (value == null || value.stripTrailingZeros().scale() > 0) {
       return null;
