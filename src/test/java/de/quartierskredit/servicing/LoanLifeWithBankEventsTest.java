@@ -15,6 +15,7 @@ import de.quartierskredit.loan.NewApplication;
 import de.quartierskredit.portfolio.PortfolioService;
 import de.quartierskredit.schedule.RepaymentScheduleRepository;
 import de.quartierskredit.schedule.ScheduleLine;
+import de.quartierskredit.support.EngineDriver;
 import de.quartierskredit.support.QuartierskreditTest;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -284,10 +285,7 @@ class LoanLifeWithBankEventsTest {
   }
 
   private void runAsyncJobs(ProcessInstance instance) {
-    List<Job> jobs;
-    while (!(jobs = managementService.createJobQuery().processInstanceId(instance.getId()).messages().list()).isEmpty()) {
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    engine().runAsyncJobs(instance);
   }
 
   private List<Task> tasks(ProcessInstance instance, String activityId) {
@@ -314,5 +312,9 @@ class LoanLifeWithBankEventsTest {
 
   private static Date at(LocalDate day) {
     return Date.from(ZonedDateTime.of(day.atTime(10, 0), BERLIN).toInstant());
+  }
+
+  private EngineDriver engine() {
+    return new EngineDriver(managementService, runtimeService);
   }
 }

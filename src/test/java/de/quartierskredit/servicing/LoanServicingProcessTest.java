@@ -15,6 +15,7 @@ import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.loan.NewApplication;
 import de.quartierskredit.servicing.LoanServicingProcess.Messages;
+import de.quartierskredit.support.EngineDriver;
 import de.quartierskredit.support.QuartierskreditTest;
 import de.quartierskredit.system.security.Roles;
 import java.math.BigDecimal;
@@ -391,12 +392,7 @@ class LoanServicingProcessTest {
   }
 
   private void correlate(String reference, String message, Object... variables) {
-    Map<String, Object> payload = new HashMap<>();
-    for (int i = 0; i < variables.length; i += 2) {
-      payload.put((String) variables[i], variables[i + 1]);
-    }
-    runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(reference)
-        .setVariables(payload).correlateAllWithResult();
+    engine().correlate(reference, message, variables);
   }
 
   private LocalDate today() {
@@ -419,18 +415,12 @@ class LoanServicingProcessTest {
 
   /** Moves the engine clock to the timer's due date and executes it (the job executor is off in tests). */
   private void fireTimer(ProcessInstance instance, String activityId) {
-    Job job = timer(instance, activityId);
-    assertThat(job).as("timer at " + activityId).isNotNull();
-    ClockUtil.setCurrentTime(job.getDuedate());
-    managementService.executeJob(job.getId());
+    engine().fireTimer(instance, activityId);
   }
 
   /** Executes the async continuations that are due now (not the future timers). */
   private void runAsyncJobs(ProcessInstance instance) {
-    List<Job> jobs;
-    while (!(jobs = managementService.createJobQuery().processInstanceId(instance.getId()).messages().list()).isEmpty()) {
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    engine().runAsyncJobs(instance);
   }
 
   private long count(String sql, long loanId) {
@@ -447,5 +437,9 @@ class LoanServicingProcessTest {
   private BigDecimal fundCapital(String quarter) {
     return jdbc.sql("SELECT paid_in_capital FROM local_fund WHERE quarter_code = :q").param("q", quarter)
         .query(BigDecimal.class).single();
+  }
+
+  private EngineDriver engine() {
+    return new EngineDriver(managementService, runtimeService);
   }
 }

@@ -14,6 +14,7 @@ import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.loan.NewApplication;
 import de.quartierskredit.servicing.LoanServicingProcess;
 import de.quartierskredit.servicing.LoanServicingProcess.Messages;
+import de.quartierskredit.support.EngineDriver;
 import de.quartierskredit.support.QuartierskreditTest;
 import de.quartierskredit.system.security.Roles;
 import java.io.IOException;
@@ -39,7 +40,6 @@ import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -346,12 +346,7 @@ class ModelMigrationTest {
   }
 
   private void correlate(String reference, String message, Object... variables) {
-    Map<String, Object> payload = new HashMap<>();
-    for (int i = 0; i < variables.length; i += 2) {
-      payload.put((String) variables[i], variables[i + 1]);
-    }
-    runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(reference)
-        .setVariables(payload).correlateAllWithResult();
+    engine().correlate(reference, message, variables);
   }
 
   private LocalDate today() {
@@ -370,17 +365,14 @@ class ModelMigrationTest {
   }
 
   private void fireTimer(ProcessInstance instance, String activityId) {
-    Job job = managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
-        .singleResult();
-    assertThat(job).as("timer at " + activityId).isNotNull();
-    ClockUtil.setCurrentTime(job.getDuedate());
-    managementService.executeJob(job.getId());
+    engine().fireTimer(instance, activityId);
   }
 
   private void runAsyncJobs(ProcessInstance instance) {
-    List<Job> jobs;
-    while (!(jobs = managementService.createJobQuery().processInstanceId(instance.getId()).messages().list()).isEmpty()) {
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    engine().runAsyncJobs(instance);
+  }
+
+  private EngineDriver engine() {
+    return new EngineDriver(managementService, runtimeService);
   }
 }
