@@ -26,15 +26,32 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PortfolioReportRepository {
 
-  /** Outstanding principal per loan as of :asOf, and whether a disturbance covers that date. */
+  /**
+   * Loans and principal outstanding as of :asOf, grouped by quarter, liable party and whether a
+   * disturbance covers that date: a few dozen rows however large the portfolio (the database adds up,
+   * not the application).
+   */
   private static final String BALANCES = """
-      SELECT b.loan_id, b.outstanding, l.quarter_code, l.liable_party,
-             CASE WHEN d.loan_id IS NULL THEN FALSE ELSE TRUE END AS disturbed
+      SELECT l.quarter_code, l.liable_party,
+             CASE WHEN d.loan_id IS NULL THEN FALSE ELSE TRUE END AS disturbed,
+             COUNT(*) AS loans, SUM(b.outstanding) AS outstanding
       FROM (SELECT loan_id, SUM(amount) AS outstanding FROM loan_principal_movement
             WHERE value_date <= :asOf GROUP BY loan_id HAVING SUM(amount) > 0) b
       JOIN loan l ON l.id = b.loan_id
       LEFT JOIN (SELECT DISTINCT loan_id FROM loan_disturbance_period
-                 WHERE started_on <= :asOf AND (ended_on IS NULL OR ended_on > :asOf)) d ON d.loan_id = b.loan_id""";
+                 WHERE started_on <= :asOf AND (ended_on IS NULL OR ended_on > :asOf)) d ON d.loan_id = b.loan_id
+      GROUP BY l.quarter_code, l.liable_party, CASE WHEN d.loan_id IS NULL THEN FALSE ELSE TRUE END""";
+
+  /** The outcome counts as of :asOf in one pass over the loans. */
+  private static final String OUTCOMES = """
+      SELECT SUM(CASE WHEN disbursed_on <= :asOf THEN 1 ELSE 0 END) AS disbursed,
+             SUM(CASE WHEN applied_on <= :asOf AND amount < requested_amount THEN 1 ELSE 0 END) AS need_reduced,
+             SUM(CASE WHEN (state = 'WRITTEN_OFF' AND closed_on <= :asOf)
+                        OR (state = 'DEFAULTED' AND updated_at < :end) THEN 1 ELSE 0 END) AS defaults,
+             SUM(CASE WHEN state = 'ENDED_BY_ADVICE' AND closed_on <= :asOf THEN 1 ELSE 0 END) AS ended_by_advice,
+             SUM(CASE WHEN state = 'FINANCED_PRIVATELY' AND closed_on <= :asOf THEN 1 ELSE 0 END) AS financed_privately,
+             SUM(CASE WHEN state = 'REFERRED' AND closed_on <= :asOf THEN 1 ELSE 0 END) AS referred
+      FROM loan""";
 
   private final JdbcClient jdbc;
   private final QuarterRepository quarters;
@@ -47,7 +64,7 @@ class PortfolioReportRepository {
   PortfolioReport reportAsOf(LocalDate asOf) {
     List<Balance> balances = jdbc.sql(BALANCES).param("asOf", asOf)
         .query((rs, row) -> new Balance(rs.getString("quarter_code"), rs.getString("liable_party"),
-            rs.getBigDecimal("outstanding"), rs.getBoolean("disturbed")))
+            rs.getInt("loans"), rs.getBigDecimal("outstanding"), rs.getBoolean("disturbed")))
         .list();
     List<Quarter> all = quarters.findAll();
     List<ScopeFigures> scopes = new ArrayList<>();
@@ -63,8 +80,8 @@ class PortfolioReportRepository {
   }
 
   private static ScopeFigures figures(String scope, String name, List<Balance> balances) {
-    int outstanding = balances.size();
-    int disturbed = (int) balances.stream().filter(Balance::disturbed).count();
+    int outstanding = balances.stream().mapToInt(Balance::loans).sum();
+    int disturbed = balances.stream().filter(Balance::disturbed).mapToInt(Balance::loans).sum();
     return new ScopeFigures(scope, name, outstanding, sum(balances),
         disturbed, sum(balances.stream().filter(Balance::disturbed).toList()),
         DisturbanceStandardPolicy.rate(disturbed, outstanding),
@@ -113,27 +130,23 @@ class PortfolioReportRepository {
   }
 
   private Outcomes outcomes(LocalDate asOf) {
-    Map<String, Integer> ended = new HashMap<>();
-    jdbc.sql("SELECT state, COUNT(*) AS n FROM loan WHERE closed_on <= :asOf GROUP BY state")
-        .param("asOf", asOf)
-        .query(rs -> { ended.put(rs.getString("state"), rs.getInt("n")); });
-    int disbursed = jdbc.sql("SELECT COUNT(*) FROM loan WHERE disbursed_on <= :asOf")
-        .param("asOf", asOf).query(Integer.class).single();
-    int needReduced = jdbc.sql("SELECT COUNT(*) FROM loan WHERE applied_on <= :asOf AND amount < requested_amount")
-        .param("asOf", asOf).query(Integer.class).single();
     // defaulted: written off by the date, or marked defaulted and not yet written off
-    int defaults = jdbc.sql("SELECT COUNT(*) FROM loan WHERE (state = 'WRITTEN_OFF' AND closed_on <= :asOf)"
-            + " OR (state = 'DEFAULTED' AND updated_at < :end)")
-        .param("asOf", asOf).param("end", asOf.plusDays(1).atStartOfDay()).query(Integer.class).single();
-    BigDecimal defaultRate = disbursed == 0 ? BigDecimal.ZERO.setScale(4)
-        : BigDecimal.valueOf(defaults).divide(BigDecimal.valueOf(disbursed), 4, RoundingMode.HALF_UP);
-    return new Outcomes(disbursed, defaults, defaultRate, ended.getOrDefault("ENDED_BY_ADVICE", 0),
-        ended.getOrDefault("FINANCED_PRIVATELY", 0), needReduced, ended.getOrDefault("REFERRED", 0));
+    return jdbc.sql(OUTCOMES).param("asOf", asOf).param("end", asOf.plusDays(1).atStartOfDay())
+        .query((rs, row) -> {
+          int disbursed = rs.getInt("disbursed");
+          int defaults = rs.getInt("defaults");
+          BigDecimal defaultRate = disbursed == 0 ? BigDecimal.ZERO.setScale(4)
+              : BigDecimal.valueOf(defaults).divide(BigDecimal.valueOf(disbursed), 4, RoundingMode.HALF_UP);
+          return new Outcomes(disbursed, defaults, defaultRate, rs.getInt("ended_by_advice"),
+              rs.getInt("financed_privately"), rs.getInt("need_reduced"), rs.getInt("referred"));
+        })
+        .single();
   }
 
   private static BigDecimal sum(List<Balance> balances) {
     return Money.euros(balances.stream().map(Balance::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add));
   }
 
-  private record Balance(String quarterCode, String liableParty, BigDecimal outstanding, boolean disturbed) {}
+  /** Loans of one quarter and liable party, disturbed or not, and their principal outstanding. */
+  private record Balance(String quarterCode, String liableParty, int loans, BigDecimal outstanding, boolean disturbed) {}
 }

@@ -2,11 +2,17 @@ package de.quartierskredit.simulation;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /** What the simulated caseworkers enter in each servicing task (the same values a person would). */
 final class CaseworkerAnswers {
+
+  /** The tasks the simulated caseworkers complete; others (origination, bank) are left alone. */
+  static final List<String> TASKS = List.of("Task_MonthlyContact", "Task_IntensiveContact",
+      "Task_ClarifyOverdueContact", "Task_AgreeInterventionPlan", "Task_RequestRescheduling", "Task_ApproveRescheduling",
+      "Task_OfferFollowUpLoan", "Task_CallOnGuarantors", "Task_WriteOffLoan", "Task_RecordQualityMeasures");
 
   private CaseworkerAnswers() {}
 

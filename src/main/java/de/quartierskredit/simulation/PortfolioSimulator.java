@@ -21,19 +21,33 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +65,8 @@ public class PortfolioSimulator {
   private static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Berlin");
   /** Simulated loans carry this purpose, so the simulated bank never reports on real loans. */
   static final String PURPOSE = "Simulierter Kredit";
+  /** Jobs and tasks taken per round; a round is split over the threads. */
+  private static final int BATCH = 2000;
 
   private final LoanRepository loans;
   private final LoanHistory history;
@@ -81,44 +97,26 @@ public class PortfolioSimulator {
   }
 
   public SimulationSummary run(SimulationSettings settings, Consumer<String> progress) {
-    Random random = new Random(settings.seed());
     Instant began = Instant.now();
     Counters counters = new Counters();
+    ExecutorService workers = Executors.newFixedThreadPool(settings.threads(), new SimulationThreads());
     try {
-      setClock(settings.start());
-      List<Quarter> all = quarters.findAll();
-      // a run that was killed resumes: loans already created are kept, the rest are created
-      List<String> references = new java.util.ArrayList<>(jdbc.sql(
-              "SELECT reference FROM loan WHERE purpose = :purpose ORDER BY id")
-          .param("purpose", PURPOSE).query(String.class).list());
-      if (!references.isEmpty()) {
-        progress.accept(String.format(Locale.ROOT, "resuming with %,d simulated loans", references.size()));
-      }
-      for (int i = references.size(); i < settings.loans(); i++) {
-        // a third of the portfolio outside the quarters (portfolio mix), the rest spread over them
-        String quarter = i % 3 == 2 ? null : all.get(i % all.size()).code();
-        int n = i;
-        references.add(transactions.execute(status -> seed(quarter, settings, n)));
-        if ((i + 1) % 1000 == 0) {
-          progress.accept(String.format(Locale.ROOT, "  %,d loans created", i + 1));
-        }
-      }
-      progress.accept(String.format(Locale.ROOT, "%,d active loans created in %.1f s", settings.loans(),
-          seconds(began)));
+      int created = createLoans(settings, workers, progress);
+      Duration seeding = Duration.between(began, Instant.now());
       long loanMonths = 0;
       for (int month = 1; month <= settings.months(); month++) {
         Instant monthBegan = Instant.now();
         LocalDate first = settings.start().plusMonths(month).withDayOfMonth(1);
         setClock(first);
-        settle(random, settings, counters);
+        settle(workers, settings, counters);
         LocalDate dueDay = first.withDayOfMonth(settings.start().getDayOfMonth());
         setClock(dueDay);
-        int active = reportInstalments(dueDay, random, settings, counters);
+        int active = reportInstalments(workers, dueDay, settings, counters);
         loanMonths += active;
-        settle(random, settings, counters);
+        settle(workers, settings, counters);
         LocalDate fifteenth = first.withDayOfMonth(15);
         setClock(fifteenth);
-        settle(random, settings, counters);
+        settle(workers, settings, counters);
         PortfolioReport report = portfolio.reportAsOf(fifteenth);
         progress.accept(String.format(Locale.ROOT,
             "month %2d (%s): %,6d active, %,5d disturbed (%4.1f %%), standard %s, %.1f s, %,.0f loan-months/s",
@@ -130,17 +128,59 @@ public class PortfolioSimulator {
         }
       }
       Map<String, Long> byState = new HashMap<>();
-      jdbc.sql("SELECT state, COUNT(*) AS n FROM loan WHERE reference IN (:refs) GROUP BY state")
-          .param("refs", references.size() > 30000 ? references.subList(0, 30000) : references)
+      jdbc.sql("SELECT state, COUNT(*) AS n FROM loan WHERE purpose = :purpose GROUP BY state")
+          .param("purpose", PURPOSE)
           .query(rs -> { byState.put(rs.getString("state"), rs.getLong("n")); });
       return new SimulationSummary(settings.loans(), settings.months(), loanMonths, Duration.between(began, Instant.now()),
-          byState, counters.contacts, counters.paid, counters.missed, counters.interventions, counters.reschedulings,
+          seeding, created, byState, counters.contacts.sum(), counters.paid.sum(), counters.missed.sum(),
+          counters.interventions.sum(), counters.reschedulings.sum(),
           jdbc.sql("SELECT COUNT(DISTINCT reporting_date) FROM portfolio_snapshot WHERE reporting_date > :from")
               .param("from", settings.start()).query(Long.class).single(),
           runtime.createIncidentQuery().count());
     } finally {
+      workers.shutdownNow();
       ClockUtil.reset();
     }
+  }
+
+  /**
+   * Creates the simulated loans that do not exist yet (a killed run resumes here) and returns how
+   * many it created. {@link #run} calls it; a benchmark may call it first to measure it apart.
+   */
+  public int createLoans(SimulationSettings settings, Consumer<String> progress) {
+    ExecutorService workers = Executors.newFixedThreadPool(settings.threads(), new SimulationThreads());
+    try {
+      return createLoans(settings, workers, progress);
+    } finally {
+      workers.shutdownNow();
+      ClockUtil.reset();
+    }
+  }
+
+  private int createLoans(SimulationSettings settings, ExecutorService workers, Consumer<String> progress) {
+    Instant began = Instant.now();
+    setClock(settings.start());
+    List<Quarter> all = quarters.findAll();
+    int existing = jdbc.sql("SELECT COUNT(*) FROM loan WHERE purpose = :purpose")
+        .param("purpose", PURPOSE).query(Integer.class).single();
+    if (existing > 0) {
+      progress.accept(String.format(Locale.ROOT, "resuming with %,d simulated loans", existing));
+    }
+    AtomicInteger created = new AtomicInteger();
+    inParallel(workers, settings.threads(), IntStream.range(existing, settings.loans()).boxed().toList(),
+        i -> i % settings.threads(), i -> {
+          // a third of the portfolio outside the quarters (portfolio mix), the rest spread over them
+          String quarter = i % 3 == 2 ? null : all.get(i % all.size()).code();
+          transactions.executeWithoutResult(status -> seed(quarter, settings, i));
+          int n = created.incrementAndGet();
+          if (n % 5000 == 0) {
+            progress.accept(String.format(Locale.ROOT, "  %,d loans created", existing + n));
+          }
+        });
+    double seconds = seconds(began);
+    progress.accept(String.format(Locale.ROOT, "%,d active loans (%,d created in %.1f s, %,.0f loans/s, %d threads)",
+        settings.loans(), created.get(), seconds, created.get() / Math.max(0.001, seconds), settings.threads()));
+    return created.get();
   }
 
   /** One active loan, disbursed at the start, with its schedule, history and servicing instance. */
@@ -170,7 +210,8 @@ public class PortfolioSimulator {
   }
 
   /** The bank reports this month's instalment of every active loan: paid, missed, or arrears paid back. */
-  private int reportInstalments(LocalDate dueDay, Random random, SimulationSettings settings, Counters counters) {
+  private int reportInstalments(ExecutorService workers, LocalDate dueDay, SimulationSettings settings,
+      Counters counters) {
     List<Due> due = jdbc.sql("""
             SELECT l.reference, l.disturbed, sl.instalment,
                    (SELECT COALESCE(SUM(o.instalment - o.paid_amount), 0) FROM repayment_schedule_line o
@@ -185,48 +226,104 @@ public class PortfolioSimulator {
         .query((rs, row) -> new Due(rs.getString("reference"), rs.getBoolean("disturbed"), rs.getBigDecimal("instalment"),
             rs.getBigDecimal("arrears")))
         .list();
-    for (Due d : due) {
+    inParallel(workers, settings.threads(), due, d -> d.reference().hashCode(), d -> {
+      // the same loan pays or misses the same month in every run with the same seed, whatever the threads
+      Random random = randomFor(settings.seed(), d.reference(), dueDay);
       boolean pays = d.disturbed() ? random.nextDouble() < settings.recoveryRate()
           : random.nextDouble() >= settings.disturbanceRate();
       // one event id per loan and due date: a resumed run that reports again is answered, not booked twice
       String id = "SIM-" + d.reference() + "-" + dueDay;
       if (pays) {
         bank.report(id, d.reference(), "INSTALMENT_PAID", d.instalment().add(d.arrears()), dueDay);
-        counters.paid++;
+        counters.paid.increment();
       } else {
         bank.report(id, d.reference(), "INSTALMENT_MISSED", d.instalment(), dueDay);
-        counters.missed++;
+        counters.missed.increment();
       }
-    }
+    });
     return due.size();
   }
 
-  /** Runs what is due and lets the simulated caseworkers finish their tasks, until nothing moves. */
-  private void settle(Random random, SimulationSettings settings, Counters counters) {
+  /**
+   * Runs what is due and lets the simulated caseworkers finish their tasks, until nothing moves. Work
+   * is split by loan (the root process instance), so one loan's jobs and tasks run one after another
+   * and never race each other, while different loans run side by side, as on the job executor's pool.
+   */
+  private void settle(ExecutorService workers, SimulationSettings settings, Counters counters) {
     boolean moved = true;
     while (moved) {
       moved = false;
-      List<Job> jobs = management.createJobQuery().executable().listPage(0, 500);
-      for (Job job : jobs) {
+      List<Job> jobs = management.createJobQuery().executable().listPage(0, BATCH);
+      inParallel(workers, settings.threads(), jobs, job -> Objects.requireNonNullElse(job.getRootProcessInstanceId(), job.getId()).hashCode(), job -> {
+        // (a timer start event's job belongs to no instance yet)
         try {
           management.executeJob(job.getId());
         } catch (RuntimeException failed) {
           // retries and incidents are the engine's business; the summary counts incidents
         }
-        moved = true;
-      }
-      List<Task> open = tasks.createTaskQuery().listPage(0, 500);
-      for (Task task : open) {
-        Map<String, Object> answer = CaseworkerAnswers.answer(task.getTaskDefinitionKey(), random, settings,
-            LocalDate.ofInstant(ClockUtil.now().toInstant(), BUSINESS_ZONE));
-        if (answer == null) {
-          continue;
+      });
+      moved |= !jobs.isEmpty();
+      LocalDate today = LocalDate.ofInstant(ClockUtil.now().toInstant(), BUSINESS_ZONE);
+      List<OpenTask> open = jdbc.sql("""
+              SELECT t.ID_ AS id, t.TASK_DEF_KEY_ AS task_key, e.ROOT_PROC_INST_ID_ AS root
+              FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_
+              WHERE t.TASK_DEF_KEY_ IN (:keys) LIMIT :batch""")
+          .param("keys", CaseworkerAnswers.TASKS).param("batch", BATCH)
+          .query((rs, row) -> new OpenTask(rs.getString("id"), rs.getString("task_key"), rs.getString("root")))
+          .list();
+      inParallel(workers, settings.threads(), open, task -> task.root().hashCode(), task -> {
+        Random random = randomFor(settings.seed(), task.id());
+        Map<String, Object> answer = CaseworkerAnswers.answer(task.key(), random, settings, today);
+        try {
+          tasks.complete(task.id(), answer);
+          counters.count(task.key());
+        } catch (OptimisticLockingException | NullValueException raced) {
+          // changed or finished by something else meanwhile: the next round sees the task again, or not
         }
-        tasks.complete(task.getId(), answer);
-        counters.count(task.getTaskDefinitionKey());
-        moved = true;
+      });
+      moved |= !open.isEmpty();
+    }
+  }
+
+  /**
+   * Runs {@code work} on every item, spread over the workers by {@code key} (items with the same key
+   * run in order on one worker), and waits for all of them.
+   */
+  private static <T> void inParallel(ExecutorService workers, int threads, List<T> items, ToIntFunction<T> key,
+      Consumer<T> work) {
+    if (items.isEmpty()) {
+      return;
+    }
+    List<List<T>> lanes = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      lanes.add(new ArrayList<>());
+    }
+    items.forEach(item -> lanes.get(Math.floorMod(key.applyAsInt(item), threads)).add(item));
+    List<Future<?>> running = new ArrayList<>();
+    for (List<T> lane : lanes) {
+      if (!lane.isEmpty()) {
+        running.add(workers.submit(() -> lane.forEach(work)));
       }
     }
+    for (Future<?> lane : running) {
+      try {
+        lane.get();
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("simulation interrupted", interrupted);
+      } catch (ExecutionException failed) {
+        throw failed.getCause() instanceof RuntimeException runtime ? runtime
+            : new IllegalStateException(failed.getCause());
+      }
+    }
+  }
+
+  /**
+   * A generator for one decision: java.util.Random's first numbers for nearby seeds are alike, so the
+   * seed is spread by SplittableRandom's mixing first.
+   */
+  static Random randomFor(long seed, Object... decision) {
+    return new Random(new SplittableRandom(seed * 31 + Arrays.hashCode(decision)).nextLong());
   }
 
   private static void setClock(LocalDate day) {
@@ -240,19 +337,33 @@ public class PortfolioSimulator {
 
   private record Due(String reference, boolean disturbed, BigDecimal instalment, BigDecimal arrears) {}
 
-  /** What the simulated caseworkers did. */
+  private record OpenTask(String id, String key, String root) {}
+
+  /** Daemon threads with readable names, so that a thread dump of a long run says what it is. */
+  private static final class SimulationThreads implements ThreadFactory {
+    private final AtomicInteger next = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable work) {
+      Thread thread = new Thread(work, "simulated-caseworker-" + next.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+
+  /** What the simulated caseworkers did (counted from several threads). */
   private static final class Counters {
-    long contacts;
-    long paid;
-    long missed;
-    long interventions;
-    long reschedulings;
+    final LongAdder contacts = new LongAdder();
+    final LongAdder paid = new LongAdder();
+    final LongAdder missed = new LongAdder();
+    final LongAdder interventions = new LongAdder();
+    final LongAdder reschedulings = new LongAdder();
 
     void count(String taskKey) {
       switch (taskKey) {
-        case "Task_MonthlyContact", "Task_IntensiveContact" -> contacts++;
-        case "Task_AgreeInterventionPlan" -> interventions++;
-        case "Task_ApproveRescheduling" -> reschedulings++;
+        case "Task_MonthlyContact", "Task_IntensiveContact" -> contacts.increment();
+        case "Task_AgreeInterventionPlan" -> interventions.increment();
+        case "Task_ApproveRescheduling" -> reschedulings.increment();
         default -> { }
       }
     }

@@ -39,12 +39,13 @@ class SimulationRunner implements ApplicationRunner {
       @Value("${quartierskredit.simulate.start:2031-01-10}") String start,
       @Value("${quartierskredit.simulate.amount:5000.00}") BigDecimal amount,
       @Value("${quartierskredit.simulate.term-months:24}") int termMonths,
+      @Value("${quartierskredit.simulate.threads:4}") int threads,
       @Value("${camunda.bpm.job-execution.enabled:true}") boolean jobExecutor,
       @Value("${quartierskredit.simulate.exit:true}") boolean exit) {
     this.simulator = simulator;
     this.context = context;
     this.settings = new SimulationSettings(loans, months, disturbanceRate, recoveryRate, rescheduleShare, seed,
-        LocalDate.parse(start), amount, termMonths);
+        LocalDate.parse(start), amount, termMonths, threads);
     this.jobExecutor = jobExecutor;
     this.exit = exit;
   }
@@ -58,11 +59,13 @@ class SimulationRunner implements ApplicationRunner {
     LOG.info("Simulating {}", settings);
     SimulationSummary summary = simulator.run(settings, line -> LOG.info(line));
     LOG.info(String.format(Locale.ROOT, """
-        Simulation finished: %,d loans over %d months in %.1f s (%,.1f loan-months/s)
+        Simulation finished: %,d loans over %d months in %.1f s
+          creating %,d loans took %.1f s (%,.1f loans/s); the months ran at %,.1f loan-months/s
           loans by state: %s
           contacts recorded %,d, instalments paid %,d, missed %,d, interventions %,d, reschedulings %,d
           reporting dates stored %,d, open incidents %,d""",
-        summary.loans(), summary.months(), summary.elapsed().toMillis() / 1000.0, summary.loanMonthsPerSecond(),
+        summary.loans(), summary.months(), summary.elapsed().toMillis() / 1000.0, summary.loansCreated(),
+        summary.seeding().toMillis() / 1000.0, summary.loansCreatedPerSecond(), summary.loanMonthsPerSecond(),
         summary.loansByState(), summary.contactsRecorded(), summary.instalmentsPaid(), summary.instalmentsMissed(),
         summary.interventions(), summary.reschedulings(), summary.snapshots(), summary.incidents()));
     if (exit) {

@@ -3,12 +3,22 @@ package de.quartierskredit.simulation;
 import java.time.Duration;
 import java.util.Map;
 
-/** What a simulation run produced, and how fast. */
-public record SimulationSummary(int loans, int months, long loanMonths, Duration elapsed, Map<String, Long> loansByState,
-    long contactsRecorded, long instalmentsPaid, long instalmentsMissed, long interventions, long reschedulings,
-    long snapshots, long incidents) {
+/**
+ * What a simulation run produced, and how fast: {@code seeding} is the time to create the loans that
+ * did not exist yet, {@code loansCreated} how many that were, {@code elapsed} the whole run, {@code loanMonths} the instalments reported.
+ */
+public record SimulationSummary(int loans, int months, long loanMonths, Duration elapsed, Duration seeding,
+    long loansCreated, Map<String, Long> loansByState, long contactsRecorded, long instalmentsPaid, long instalmentsMissed,
+    long interventions, long reschedulings, long snapshots, long incidents) {
 
+  /** Loan-months per second of the monthly run alone (creating the loans not counted). */
   public double loanMonthsPerSecond() {
-    return elapsed.isZero() ? 0 : loanMonths / (elapsed.toMillis() / 1000.0);
+    Duration months = elapsed.minus(seeding);
+    return months.isZero() || months.isNegative() ? 0 : loanMonths / (months.toMillis() / 1000.0);
+  }
+
+  /** Loans created per second (0 when a resumed run created none). */
+  public double loansCreatedPerSecond() {
+    return seeding.isZero() ? 0 : loansCreated / (seeding.toMillis() / 1000.0);
   }
 }

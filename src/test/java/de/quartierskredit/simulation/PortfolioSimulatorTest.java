@@ -31,7 +31,7 @@ class PortfolioSimulatorTest {
   void shouldRunThreeMonthsOfASmallPortfolioWithContactsInstalmentsDisturbancesAndReports() {
     List<String> progress = new ArrayList<>();
     var settings = new SimulationSettings(20, 3, 0.3, 0.5, 0.5, 7L, LocalDate.of(2031, 1, 10),
-        new BigDecimal("3000.00"), 24);
+        new BigDecimal("3000.00"), 24, 3);
 
     SimulationSummary summary = simulator.run(settings, line -> { progress.add(line); System.out.println(line); });
 
