@@ -39,7 +39,9 @@ final class ApplicationMemory {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", System.getProperty("quartierskredit.jar", "target/quartierskredit.jar"),
-        "--spring.profiles.active=postgres", "--server.port=" + port));
+        "--spring.profiles.active=postgres", "--server.port=" + port,
+        // the database's history level is fixed when its schema is created; the application must agree
+        "--camunda.bpm.history-level=" + System.getProperty("camunda.bpm.history-level", "full")));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(variable -> variable.startsWith("QK_"));
     builder.environment().putAll(Map.of("QK_DB_URL", jdbcUrl, "QK_DB_USER", "postgres", "QK_DB_PASSWORD", "postgres",

@@ -63,6 +63,7 @@ class PortfolioBenchmark {
   @Autowired RepositoryService repository;
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
   @Test
   void measure() throws Exception {
@@ -100,6 +101,7 @@ class PortfolioBenchmark {
     rows.add(row("(a) database commits per second", ourCommitRate));
     String topStatements = topStatements();
     String correlationPlan = correlationPlan();
+    String variableTypes = variableTypes();
 
     // (b) the bare engine: a timer, a user task and a message wait per month, no domain logic
     double bare = bareEngine(loans, bareMonths, threads, start.plusYears(10));
@@ -159,6 +161,8 @@ class PortfolioBenchmark {
         
         Simulation: %s
         
+        Runtime variables by type: %s
+        
         History tables, largest first:
         %s
         
@@ -170,7 +174,7 @@ class PortfolioBenchmark {
         %s
         ```
         """, loans, months, Runtime.getRuntime().availableProcessors(), threads, historyLevel,
-        String.join("\n", rows), summary, largestTables("act_hi_%"), topStatements, correlationPlan);
+        String.join("\n", rows), summary, variableTypes, largestTables("act_hi_%"), topStatements, correlationPlan);
     System.out.println(table);
     Files.writeString(Path.of("target", "benchmark.md"), table);
     assertThat(summary.loanMonths()).isPositive();
@@ -221,13 +225,35 @@ class PortfolioBenchmark {
   private String correlationPlan() {
     String reference = jdbc.sql("SELECT reference FROM loan WHERE purpose = 'Simulierter Kredit' ORDER BY id DESC LIMIT 1")
         .query(String.class).single();
-    return String.join("\n", jdbc.sql("""
-            EXPLAIN (ANALYZE, BUFFERS) select distinct RES.* from ACT_RU_EXECUTION RES
+    String query = """
+            select distinct RES.* from ACT_RU_EXECUTION RES
             inner join ACT_RU_EXECUTION INST on RES.PROC_INST_ID_ = INST.ID_
             inner join ACT_RE_PROCDEF P on RES.PROC_DEF_ID_ = P.ID_
             WHERE INST.BUSINESS_KEY_ = :key and RES.SUSPENSION_STATE_ = 1 and exists (select ID_ from ACT_RU_EVENT_SUBSCR EVT
               where EVT.EXECUTION_ID_ = RES.ID_ and EVT.EVENT_TYPE_ = 'message' and EVT.EVENT_NAME_ = 'LoanDisturbed')
-            order by RES.ID_ asc LIMIT 2147483647 OFFSET 0""").param("key", reference).query(String.class).list());
+            order by RES.ID_ asc LIMIT $2 OFFSET $3""";
+    // what the application runs: a prepared statement, which PostgreSQL may plan once for any key
+    return jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + query.replace(":key", "'" + reference + "'")
+            .replace("$2", "2147483647").replace("$3", "0")).query(String.class).list().stream()
+        .reduce((a, b) -> a + "\n" + b).orElse("")
+        + "\n\n-- the same as a generic plan (what a prepared statement gets after five runs):\n"
+        + transactions.execute(status -> {
+          jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
+          jdbc.sql("PREPARE correlation(varchar, int, int) AS " + query.replace(":key", "$1")).update();
+          try {
+            return jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) EXECUTE correlation('" + reference + "', 2147483647, 0)")
+                .query(String.class).list().stream().reduce((a, b) -> a + "\n" + b).orElse("");
+          } finally {
+            jdbc.sql("DEALLOCATE correlation").update();
+          }
+        });
+  }
+
+  /** Which kinds of values the engine stores: serialized Java objects would show up as "serializable"/"object". */
+  private String variableTypes() {
+    return jdbc.sql("SELECT TYPE_ AS type, COUNT(*) AS n FROM ACT_RU_VARIABLE GROUP BY TYPE_ ORDER BY 2 DESC")
+        .query((rs, row) -> rs.getString("type") + " " + String.format(Locale.ROOT, "%,d", rs.getLong("n")))
+        .list().toString();
   }
 
   private String largestTables(String pattern) {

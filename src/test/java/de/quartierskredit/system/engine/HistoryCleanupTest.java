@@ -1,0 +1,112 @@
+package de.quartierskredit.system.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.quartierskredit.simulation.PortfolioSimulator;
+import de.quartierskredit.simulation.SimulationSettings;
+import de.quartierskredit.support.QuartierskreditTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * History cleanup as configured (removal-time strategy {@code end}, the models' time-to-live, a
+ * nightly window): the history of a loan that ended more than its time-to-live ago is removed, the
+ * history of a loan still running is kept however old it is, and the cleanup job waits for the
+ * window. Its own context: cleanup removes whatever is due in the whole database.
+ */
+@QuartierskreditTest
+@TestPropertySource(properties = {"quartierskredit.test.isolated-context=history-cleanup",
+    "camunda.bpm.process-engine-name=history-cleanup"})
+class HistoryCleanupTest {
+
+  /** The cleanup window is read in the JVM's time zone. */
+  private static final ZoneId ZONE = ZoneId.systemDefault();
+  private static final LocalDate START = LocalDate.of(2031, 1, 10);
+
+  @Autowired PortfolioSimulator simulator;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired ManagementService management;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void shouldRemoveTheHistoryOfEndedLoansAfterTheirTimeToLiveAndKeepRunningLoans() {
+    simulator.createLoans(new SimulationSettings(2, 1, 0, 0, 0, 1L, START, new BigDecimal("2000.00"), 24, 1), line -> { });
+    List<ProcessInstance> loans = runtime.createProcessInstanceQuery().processDefinitionKey("loan-servicing").list();
+    assertThat(loans).hasSize(2);
+    ProcessInstance ended = loans.get(0);
+    ProcessInstance running = loans.get(1);
+    at(START.atTime(13, 0));
+    runtime.deleteProcessInstance(ended.getId(), "ended for the cleanup test");
+
+    // strategy "end": the ended loan's history is due 3650 days (its time-to-live) after it ended; the running one never
+    Date removal = history.createHistoricProcessInstanceQuery().processInstanceId(ended.getId()).singleResult()
+        .getRemovalTime();
+    assertThat(removal).isEqualTo(at(START.plusDays(3650).atTime(13, 0), false));
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(running.getId()).singleResult()
+        .getRemovalTime()).isNull();
+
+    // a day before it is due, cleanup removes nothing
+    at(START.plusDays(3649).atTime(13, 0));
+    cleanUpNow();
+    assertThat(historyOf(ended)).isPositive();
+
+    // once due, the ended loan's history goes; the running loan, started as long ago, keeps all of it
+    long runningBefore = historyOf(running);
+    at(START.plusDays(3651).atTime(13, 0));
+    cleanUpNow();
+    assertThat(historyOf(ended)).isZero();
+    assertThat(historyOf(running)).isEqualTo(runningBefore).isPositive();
+  }
+
+  @Test
+  void shouldScheduleTheCleanupInTheNightlyWindow() {
+    at(LocalDateTime.of(2031, 3, 4, 12, 0));
+    Job cleanup = history.cleanUpHistoryAsync(false);
+    // outside the window (01:00-05:00) the job waits for the next night
+    assertThat(cleanup.getDuedate()).isEqualTo(at(LocalDateTime.of(2031, 3, 5, 1, 0), false));
+  }
+
+  private void cleanUpNow() {
+    Job cleanup = history.cleanUpHistoryAsync(true);
+    management.executeJob(cleanup.getId());
+  }
+
+  /** Rows of an instance in the history tables that grow with a loan's life. */
+  private long historyOf(ProcessInstance instance) {
+    return history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count()
+        + history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).count()
+        + history.createHistoricVariableInstanceQuery().processInstanceIdIn(instance.getId()).count()
+        + history.createHistoricDetailQuery().processInstanceId(instance.getId()).count();
+  }
+
+  private static Date at(LocalDateTime time) {
+    return at(time, true);
+  }
+
+  private static Date at(LocalDateTime time, boolean setClock) {
+    Date date = Date.from(time.atZone(ZONE).toInstant());
+    if (setClock) {
+      ClockUtil.setCurrentTime(date);
+    }
+    return date;
+  }
+}
