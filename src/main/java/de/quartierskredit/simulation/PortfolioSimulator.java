@@ -289,7 +289,7 @@ public class PortfolioSimulator {
    * Runs {@code work} on every item, spread over the workers by {@code key} (items with the same key
    * run in order on one worker), and waits for all of them.
    */
-  private static <T> void inParallel(ExecutorService workers, int threads, List<T> items, ToIntFunction<T> key,
+  static <T> void inParallel(ExecutorService workers, int threads, List<T> items, ToIntFunction<T> key,
       Consumer<T> work) {
     if (items.isEmpty()) {
       return;

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
@@ -293,7 +292,7 @@ class PortfolioBenchmark {
     try {
       Date firstDue = Date.from(start.plusMonths(1).withDayOfMonth(1).atTime(6, 0).atZone(ZONE).toInstant());
       ClockUtil.setCurrentTime(Date.from(start.atTime(12, 0).atZone(ZONE).toInstant()));
-      inParallel(pool, threads, IntStream.range(0, instances).boxed().toList(), i -> i, i ->
+      PortfolioSimulator.inParallel(pool, threads, IntStream.range(0, instances).boxed().toList(), i -> i, i ->
           runtime.startProcessInstanceByKey("bare-engine-loop", "bare-" + i, java.util.Map.of("next", firstDue)));
       Instant began = Instant.now();
       for (int month = 1; month <= months; month++) {
@@ -302,38 +301,22 @@ class PortfolioBenchmark {
         List<Job> due;
         while (!(due = management.createJobQuery().processDefinitionKey("bare-engine-loop").executable()
             .listPage(0, 2000)).isEmpty()) {
-          inParallel(pool, threads, due, job -> job.getProcessInstanceId().hashCode(),
+          PortfolioSimulator.inParallel(pool, threads, due, job -> job.getProcessInstanceId().hashCode(),
               job -> management.executeJob(job.getId()));
         }
         Date next = Date.from(first.plusMonths(1).atTime(6, 0).atZone(ZONE).toInstant());
         List<Task> open;
         while (!(open = tasks.createTaskQuery().processDefinitionKey("bare-engine-loop").listPage(0, 2000)).isEmpty()) {
-          inParallel(pool, threads, open, task -> task.getProcessInstanceId().hashCode(),
+          PortfolioSimulator.inParallel(pool, threads, open, task -> task.getProcessInstanceId().hashCode(),
               task -> tasks.complete(task.getId(), java.util.Map.of("next", next)));
         }
-        inParallel(pool, threads, IntStream.range(0, instances).boxed().toList(), i -> i, i ->
+        PortfolioSimulator.inParallel(pool, threads, IntStream.range(0, instances).boxed().toList(), i -> i, i ->
             runtime.createMessageCorrelation("BareInstalment").processInstanceBusinessKey("bare-" + i).correlate());
       }
       return (double) instances * months / seconds(began);
     } finally {
       pool.shutdownNow();
       ClockUtil.reset();
-    }
-  }
-
-  private static <T> void inParallel(ExecutorService pool, int threads, List<T> items,
-      java.util.function.ToIntFunction<T> key, java.util.function.Consumer<T> work) throws Exception {
-    List<List<T>> lanes = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      lanes.add(new ArrayList<>());
-    }
-    items.forEach(item -> lanes.get(Math.floorMod(key.applyAsInt(item), threads)).add(item));
-    List<Future<?>> running = new ArrayList<>();
-    for (List<T> lane : lanes) {
-      running.add(pool.submit(() -> lane.forEach(work)));
-    }
-    for (Future<?> lane : running) {
-      lane.get();
     }
   }
 
