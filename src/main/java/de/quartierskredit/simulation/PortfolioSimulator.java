@@ -20,9 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +42,8 @@ import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -64,7 +64,7 @@ public class PortfolioSimulator {
 
   private static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Berlin");
   /** Simulated loans carry this purpose, so the simulated bank never reports on real loans. */
-  static final String PURPOSE = "Simulierter Kredit";
+  public static final String PURPOSE = "Simulierter Kredit";
   /** Jobs and tasks taken per round; a round is split over the threads. */
   private static final int BATCH = 2000;
 

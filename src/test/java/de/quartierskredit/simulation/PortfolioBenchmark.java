@@ -226,7 +226,8 @@ class PortfolioBenchmark {
 
   /** How PostgreSQL finds the instance waiting for a bank message, at this size (Camunda's own query). */
   private String correlationPlan() {
-    String reference = jdbc.sql("SELECT reference FROM loan WHERE purpose = 'Simulierter Kredit' ORDER BY id DESC LIMIT 1")
+    String reference = jdbc.sql("SELECT reference FROM loan WHERE purpose = :purpose ORDER BY id DESC LIMIT 1")
+        .param("purpose", PortfolioSimulator.PURPOSE)
         .query(String.class).single();
     String query = """
             select distinct RES.* from ACT_RU_EXECUTION RES

@@ -24,11 +24,11 @@ import org.springframework.stereotype.Component;
  * 0.01 ms after (docs/benchmarks.md).
  */
 @Component
-public class EngineIndexes extends AbstractProcessEnginePlugin {
+class EngineIndexes extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 
-  public static final String TASK_PARENT = "QK_IDX_TASK_PARENT";
+  static final String TASK_PARENT = "QK_IDX_TASK_PARENT";
 
   static final List<String> INDEXES = List.of(
       "CREATE INDEX IF NOT EXISTS " + TASK_PARENT + " ON ACT_RU_TASK (PARENT_TASK_ID_)");

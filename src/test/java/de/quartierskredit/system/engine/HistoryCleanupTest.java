@@ -51,7 +51,8 @@ class HistoryCleanupTest {
   @Test
   void shouldRemoveTheHistoryOfEndedLoansAfterTheirTimeToLiveAndKeepRunningLoans() {
     simulator.createLoans(new SimulationSettings(2, 1, 0, 0, 0, 1L, START, new BigDecimal("2000.00"), 24, 1), line -> { });
-    List<ProcessInstance> loans = jdbc.sql("SELECT reference FROM loan WHERE purpose = 'Simulierter Kredit' ORDER BY id")
+    List<ProcessInstance> loans = jdbc.sql("SELECT reference FROM loan WHERE purpose = :purpose ORDER BY id")
+        .param("purpose", PortfolioSimulator.PURPOSE)
         .query(String.class).list().stream()
         .map(reference -> runtime.createProcessInstanceQuery().processDefinitionKey("loan-servicing")
             .processInstanceBusinessKey(reference).singleResult())
@@ -59,24 +60,24 @@ class HistoryCleanupTest {
     assertThat(loans).hasSize(2).doesNotContainNull();
     ProcessInstance ended = loans.get(0);
     ProcessInstance running = loans.get(1);
-    at(START.atTime(13, 0));
+    setClock(START.atTime(13, 0));
     runtime.deleteProcessInstance(ended.getId(), "ended for the cleanup test");
 
     // strategy "end": the ended loan's history is due 3650 days (its time-to-live) after it ended; the running one never
     Date removal = history.createHistoricProcessInstanceQuery().processInstanceId(ended.getId()).singleResult()
         .getRemovalTime();
-    assertThat(removal).isEqualTo(at(START.plusDays(3650).atTime(13, 0), false));
+    assertThat(removal).isEqualTo(date(START.plusDays(3650).atTime(13, 0)));
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(running.getId()).singleResult()
         .getRemovalTime()).isNull();
 
     // a day before it is due, cleanup removes nothing
-    at(START.plusDays(3649).atTime(13, 0));
+    setClock(START.plusDays(3649).atTime(13, 0));
     cleanUpNow();
     assertThat(historyOf(ended)).isPositive();
 
     // once due, the ended loan's history goes; the running loan, started as long ago, keeps all of it
     long runningBefore = historyOf(running);
-    at(START.plusDays(3651).atTime(13, 0));
+    setClock(START.plusDays(3651).atTime(13, 0));
     cleanUpNow();
     assertThat(historyOf(ended)).isZero();
     assertThat(historyOf(running)).isEqualTo(runningBefore).isPositive();
@@ -84,10 +85,10 @@ class HistoryCleanupTest {
 
   @Test
   void shouldScheduleTheCleanupInTheNightlyWindow() {
-    at(LocalDateTime.of(2031, 3, 4, 12, 0));
+    setClock(LocalDateTime.of(2031, 3, 4, 12, 0));
     Job cleanup = history.cleanUpHistoryAsync(false);
     // outside the window (01:00-05:00) the job waits for the next night
-    assertThat(cleanup.getDuedate()).isEqualTo(at(LocalDateTime.of(2031, 3, 5, 1, 0), false));
+    assertThat(cleanup.getDuedate()).isEqualTo(date(LocalDateTime.of(2031, 3, 5, 1, 0)));
   }
 
   private void cleanUpNow() {
@@ -103,15 +104,11 @@ class HistoryCleanupTest {
         + history.createHistoricDetailQuery().processInstanceId(instance.getId()).count();
   }
 
-  private static Date at(LocalDateTime time) {
-    return at(time, true);
+  private static void setClock(LocalDateTime time) {
+    ClockUtil.setCurrentTime(date(time));
   }
 
-  private static Date at(LocalDateTime time, boolean setClock) {
-    Date date = Date.from(time.atZone(ZONE).toInstant());
-    if (setClock) {
-      ClockUtil.setCurrentTime(date);
-    }
-    return date;
+  private static Date date(LocalDateTime time) {
+    return Date.from(time.atZone(ZONE).toInstant());
   }
 }
