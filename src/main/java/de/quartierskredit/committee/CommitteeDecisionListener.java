@@ -9,11 +9,10 @@ import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.VO
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.VOTES_FOR;
 
 import de.quartierskredit.committee.CommitteeDecisionRepository.CommitteeDecision;
+import de.quartierskredit.system.engine.CurrentUser;
 import de.quartierskredit.system.engine.FormValues;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +23,9 @@ import org.springframework.stereotype.Component;
 class CommitteeDecisionListener implements TaskListener {
 
   private final CommitteeDecisionRepository decisions;
-  private final IdentityService identity;
 
-  CommitteeDecisionListener(CommitteeDecisionRepository decisions, IdentityService identity) {
+  CommitteeDecisionListener(CommitteeDecisionRepository decisions) {
     this.decisions = decisions;
-    this.identity = identity;
   }
 
   @Override
@@ -42,8 +39,7 @@ class CommitteeDecisionListener implements TaskListener {
     if (!check.ok()) {
       throw new FormInputException(check.reason());
     }
-    Authentication user = identity.getCurrentAuthentication();
-    String decidedBy = user != null ? user.getUserId() : task.getAssignee();
+    String decidedBy = CurrentUser.completing(task);
     decisions.record(FormValues.text(task, LOAN_REFERENCE),
         new CommitteeDecision(decision, reason.strip(), votesFor, votesAgainst, abstentions),
         decidedBy, task.getProcessInstanceId());

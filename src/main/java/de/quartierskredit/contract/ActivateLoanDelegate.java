@@ -6,6 +6,7 @@ import de.quartierskredit.application.FieldError;
 import de.quartierskredit.application.InvalidApplicationException;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.system.engine.FormValues;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,15 +39,15 @@ class ActivateLoanDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reference = (String) execution.getVariable(LOAN_REFERENCE);
     Loan loan = loans.findByReference(reference).orElseThrow(() -> new IllegalStateException("no loan " + reference));
-    BigDecimal paidOut = ProcessValues.decimal(execution.getVariable(DISBURSED_AMOUNT));
-    String valueDate = ProcessValues.text(execution.getVariable(DISBURSED_ON));
+    BigDecimal paidOut = FormValues.decimal(execution, DISBURSED_AMOUNT);
+    String valueDate = FormValues.text(execution, DISBURSED_ON);
     var decision = policy.disbursed(loan.amount(), paidOut, valueDate,
         contracts.contractedOn(reference).orElse(null), LocalDate.now(clock));
     if (!decision.ok()) {
       throw new InvalidApplicationException(List.of(new FieldError(decision.field(), decision.reason())));
     }
     activation.activate(loan, BankConfirmationPolicy.date(valueDate),
-        ProcessValues.months(execution.getVariable(TERM_MONTHS)),
-        ProcessValues.decimal(execution.getVariable(ANNUAL_INTEREST_RATE)));
+        ProcessValues.months(execution, TERM_MONTHS),
+        FormValues.decimal(execution, ANNUAL_INTEREST_RATE));
   }
 }

@@ -4,6 +4,7 @@ import static de.quartierskredit.contract.BankContractProcess.Variables.*;
 
 import de.quartierskredit.application.FieldError;
 import de.quartierskredit.application.InvalidApplicationException;
+import de.quartierskredit.system.engine.FormValues;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -18,7 +19,7 @@ class FollowUpContractListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     var decision = policy.followedUp(
-        ProcessValues.text(task.getVariable(FOLLOW_UP_RESULT)), ProcessValues.text(task.getVariable(FOLLOW_UP_NOTE)));
+        FormValues.text(task, FOLLOW_UP_RESULT), FormValues.text(task, FOLLOW_UP_NOTE));
     if (!decision.ok()) {
       throw new InvalidApplicationException(List.of(new FieldError(decision.field(), decision.reason())));
     }

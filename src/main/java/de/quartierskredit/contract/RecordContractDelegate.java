@@ -6,6 +6,7 @@ import de.quartierskredit.application.FieldError;
 import de.quartierskredit.application.InvalidApplicationException;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
+import de.quartierskredit.system.engine.FormValues;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,8 +37,8 @@ class RecordContractDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String reference = (String) execution.getVariable(LOAN_REFERENCE);
-    String number = ProcessValues.text(execution.getVariable(CONTRACT_NUMBER));
-    String signedOn = ProcessValues.text(execution.getVariable(CONTRACT_SIGNED_ON));
+    String number = FormValues.text(execution, CONTRACT_NUMBER);
+    String signedOn = FormValues.text(execution, CONTRACT_SIGNED_ON);
     var decision = policy.contractSigned(number, signedOn, LocalDate.now(clock));
     if (!decision.ok()) {
       throw new InvalidApplicationException(List.of(new FieldError(decision.field(), decision.reason())));

@@ -3,8 +3,9 @@ package de.quartierskredit.contract;
 import static de.quartierskredit.contract.BankContractProcess.Variables.*;
 
 import de.quartierskredit.loan.Loan;
-import de.quartierskredit.shared.Money;
 import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.shared.Money;
+import de.quartierskredit.system.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -32,8 +33,8 @@ class SendRecommendationDelegate implements JavaDelegate {
     bank.recommend(new BankGateway.Recommendation(
         reference,
         loan.amount(),
-        ProcessValues.months(execution.getVariable(TERM_MONTHS)),
-        ProcessValues.decimal(execution.getVariable(ANNUAL_INTEREST_RATE))));
+        ProcessValues.months(execution, TERM_MONTHS),
+        FormValues.decimal(execution, ANNUAL_INTEREST_RATE)));
     execution.setVariable(APPROVED_AMOUNT, Money.format(loan.amount()));
   }
 }

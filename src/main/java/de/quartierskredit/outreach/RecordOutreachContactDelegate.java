@@ -8,12 +8,12 @@ import de.quartierskredit.application.InvalidApplicationException;
 import de.quartierskredit.fund.QuarterRepository;
 import de.quartierskredit.outreach.OutreachProcess.ContactType;
 import de.quartierskredit.outreach.OutreachProcess.Outcome;
+import de.quartierskredit.system.engine.CurrentUser;
 import de.quartierskredit.system.security.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /** Outreach (DOMAIN.md step 1): checks and records the advisor's contact in {@code outreach_contact}. */
@@ -46,9 +46,8 @@ class RecordOutreachContactDelegate implements JavaDelegate {
       throw new InvalidApplicationException(errors);
     }
     String quarterCode = ApplicationValidator.OUTSIDE_QUARTERS.equals(quarter) ? null : quarter;
-    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     contacts.record(new OutreachContact(quarterCode, type, partner, business, person, outcome, offer, notes),
-        execution.getProcessInstanceId(), user == null ? null : user.getUserId());
+        execution.getProcessInstanceId(), CurrentUser.of(execution));
     execution.setVariable(ADVISOR_GROUP, Roles.advisorsFor(quarterCode));
   }
 }

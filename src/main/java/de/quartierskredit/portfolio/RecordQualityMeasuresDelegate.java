@@ -4,11 +4,11 @@ import static de.quartierskredit.portfolio.PortfolioStandardProcess.Variables.*;
 
 import de.quartierskredit.application.FieldError;
 import de.quartierskredit.application.InvalidApplicationException;
+import de.quartierskredit.system.engine.CurrentUser;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /** Stores the quality-assurance measures the microfinancer took for a broken 10 % standard. */
@@ -30,9 +30,8 @@ class RecordQualityMeasuresDelegate implements JavaDelegate {
       throw new InvalidApplicationException(List.of(new FieldError(MEASURES,
           "Bitte die ergriffenen Maßnahmen beschreiben (höchstens " + MAX_LENGTH + " Zeichen).")));
     }
-    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     snapshots.recordMeasures(LocalDate.parse((String) execution.getVariable(REPORTING_DATE)),
-        (String) execution.getVariable(BREACHED_SCOPES), text.strip(), user == null ? null : user.getUserId(),
+        (String) execution.getVariable(BREACHED_SCOPES), text.strip(), CurrentUser.of(execution),
         execution.getProcessInstanceId());
   }
 }

@@ -6,6 +6,7 @@ import de.quartierskredit.loan.Loan;
 import de.quartierskredit.rescheduling.ReschedulingPolicy.Proposal;
 import de.quartierskredit.rescheduling.ReschedulingPolicy.Request;
 import de.quartierskredit.rescheduling.ReschedulingPolicy.Situation;
+import de.quartierskredit.system.engine.CurrentUser;
 import de.quartierskredit.system.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

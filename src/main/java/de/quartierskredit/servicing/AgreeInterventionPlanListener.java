@@ -2,6 +2,8 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.system.engine.CurrentUser;
+import de.quartierskredit.system.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,12 +20,12 @@ class AgreeInterventionPlanListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String measures = TaskValues.text(task, INTERVENTION_MEASURES);
-    String softTopics = TaskValues.text(task, SOFT_TOPICS);
-    String nextStep = TaskValues.text(task, INTERVENTION_NEXT_STEP);
+    String measures = FormValues.text(task, INTERVENTION_MEASURES);
+    String softTopics = FormValues.text(task, SOFT_TOPICS);
+    String nextStep = FormValues.text(task, INTERVENTION_NEXT_STEP);
     InvalidServicingInputException.refuseIfAny(
         ServicingInputPolicy.plan(measures, softTopics, nextStep, task.getVariable(MICROFINANCER_AGREED)));
-    long loanId = servicing.standing(TaskValues.text(task, LOAN_REFERENCE)).id();
-    servicing.recordPlan(loanId, measures, softTopics, nextStep, TaskValues.user(task));
+    long loanId = servicing.standing(FormValues.text(task, LOAN_REFERENCE)).id();
+    servicing.recordPlan(loanId, measures, softTopics, nextStep, CurrentUser.completing(task));
   }
 }

@@ -3,6 +3,8 @@ package de.quartierskredit.servicing;
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
 import de.quartierskredit.application.FieldError;
+import de.quartierskredit.system.engine.CurrentUser;
+import de.quartierskredit.system.engine.FormValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +28,7 @@ class CallOnGuarantorsListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long loanId = servicing.standing(TaskValues.text(task, LOAN_REFERENCE)).id();
+    long loanId = servicing.standing(FormValues.text(task, LOAN_REFERENCE)).id();
     var guarantors = losses.guarantors(loanId);
     List<FieldError> errors = new ArrayList<>();
     Map<Long, BigDecimal> paid = new LinkedHashMap<>();
@@ -39,6 +41,6 @@ class CallOnGuarantorsListener implements TaskListener {
       }
     }
     InvalidServicingInputException.refuseIfAny(errors);
-    losses.recordRecoveries(loanId, paid, TaskValues.user(task));
+    losses.recordRecoveries(loanId, paid, CurrentUser.completing(task));
   }
 }

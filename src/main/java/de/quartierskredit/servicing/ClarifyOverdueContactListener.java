@@ -2,6 +2,8 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.system.engine.CurrentUser;
+import de.quartierskredit.system.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,10 +20,10 @@ class ClarifyOverdueContactListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String reason = TaskValues.text(task, OVERDUE_REASON);
-    String action = TaskValues.text(task, OVERDUE_ACTION);
+    String reason = FormValues.text(task, OVERDUE_REASON);
+    String action = FormValues.text(task, OVERDUE_ACTION);
     InvalidServicingInputException.refuseIfAny(ServicingInputPolicy.overdue(reason, action));
-    long loanId = servicing.standing(TaskValues.text(task, LOAN_REFERENCE)).id();
-    servicing.clarifyOverdue(loanId, TaskValues.text(task, CONTACT_MONTH), reason, action, TaskValues.user(task));
+    long loanId = servicing.standing(FormValues.text(task, LOAN_REFERENCE)).id();
+    servicing.clarifyOverdue(loanId, FormValues.text(task, CONTACT_MONTH), reason, action, CurrentUser.completing(task));
   }
 }

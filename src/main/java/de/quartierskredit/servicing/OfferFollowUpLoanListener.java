@@ -2,6 +2,7 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.system.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,7 @@ class OfferFollowUpLoanListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    InvalidServicingInputException.refuseIfAny(ServicingInputPolicy.followUp(TaskValues.text(task, FOLLOW_UP_WANTED),
-        task.getVariable(FOLLOW_UP_AMOUNT), TaskValues.text(task, FOLLOW_UP_PURPOSE)));
+    InvalidServicingInputException.refuseIfAny(ServicingInputPolicy.followUp(FormValues.text(task, FOLLOW_UP_WANTED),
+        task.getVariable(FOLLOW_UP_AMOUNT), FormValues.text(task, FOLLOW_UP_PURPOSE)));
   }
 }

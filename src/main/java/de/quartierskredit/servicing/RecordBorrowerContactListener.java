@@ -3,6 +3,8 @@ package de.quartierskredit.servicing;
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
 import de.quartierskredit.servicing.LoanServicingProcess.ContactKind;
+import de.quartierskredit.system.engine.CurrentUser;
+import de.quartierskredit.system.engine.FormValues;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -27,17 +29,17 @@ class RecordBorrowerContactListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ContactKind kind = ContactKind.valueOf(TaskValues.text(task, CONTACT_KIND));
-    String month = kind == ContactKind.MONTHLY ? TaskValues.text(task, CONTACT_MONTH) : null;
+    ContactKind kind = ContactKind.valueOf(FormValues.text(task, CONTACT_KIND));
+    String month = kind == ContactKind.MONTHLY ? FormValues.text(task, CONTACT_MONTH) : null;
     LocalDate earliest = month != null ? YearMonth.parse(month).atDay(1)
         : LocalDate.ofInstant(task.getCreateTime().toInstant(), clock.getZone());
-    InvalidServicingInputException.refuseIfAny(ServicingInputPolicy.contact(TaskValues.text(task, CONTACT_CHANNEL),
-        TaskValues.text(task, CONTACT_OUTCOME), TaskValues.text(task, BUSINESS_SITUATION),
-        TaskValues.text(task, CONTACT_NOTES), TaskValues.text(task, CONTACTED_ON), LocalDate.now(clock), earliest));
-    var contact = new BorrowerContact(TaskValues.text(task, CONTACT_CHANNEL), TaskValues.text(task, CONTACT_OUTCOME),
-        TaskValues.text(task, BUSINESS_SITUATION), TaskValues.text(task, CONTACT_NOTES),
-        LocalDate.parse(TaskValues.text(task, CONTACTED_ON)));
-    long loanId = servicing.standing(TaskValues.text(task, LOAN_REFERENCE)).id();
-    servicing.recordContact(loanId, kind, contact, TaskValues.user(task), task.getId(), month);
+    InvalidServicingInputException.refuseIfAny(ServicingInputPolicy.contact(FormValues.text(task, CONTACT_CHANNEL),
+        FormValues.text(task, CONTACT_OUTCOME), FormValues.text(task, BUSINESS_SITUATION),
+        FormValues.text(task, CONTACT_NOTES), FormValues.text(task, CONTACTED_ON), LocalDate.now(clock), earliest));
+    var contact = new BorrowerContact(FormValues.text(task, CONTACT_CHANNEL), FormValues.text(task, CONTACT_OUTCOME),
+        FormValues.text(task, BUSINESS_SITUATION), FormValues.text(task, CONTACT_NOTES),
+        LocalDate.parse(FormValues.text(task, CONTACTED_ON)));
+    long loanId = servicing.standing(FormValues.text(task, LOAN_REFERENCE)).id();
+    servicing.recordContact(loanId, kind, contact, CurrentUser.completing(task), task.getId(), month);
   }
 }

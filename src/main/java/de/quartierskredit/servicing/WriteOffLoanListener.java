@@ -2,6 +2,7 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.system.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,6 @@ class WriteOffLoanListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     InvalidServicingInputException.refuseIfAny(
-        ServicingInputPolicy.writeOff(task.getVariable(WRITE_OFF_CONFIRMED), TaskValues.text(task, WRITE_OFF_NOTE)));
+        ServicingInputPolicy.writeOff(task.getVariable(WRITE_OFF_CONFIRMED), FormValues.text(task, WRITE_OFF_NOTE)));
   }
 }
