@@ -1,6 +1,7 @@
 package de.quartierskredit.simulation;
 
 import de.quartierskredit.bank.BankEventsInProcess;
+import de.quartierskredit.fund.FundCapacityPolicy;
 import de.quartierskredit.fund.Quarter;
 import de.quartierskredit.fund.QuarterRepository;
 import de.quartierskredit.loan.BusinessStage;
@@ -31,6 +32,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -136,11 +138,42 @@ public class PortfolioSimulator {
           counters.interventions.sum(), counters.reschedulings.sum(),
           jdbc.sql("SELECT COUNT(DISTINCT reporting_date) FROM portfolio_snapshot WHERE reporting_date > :from")
               .param("from", settings.start()).query(Long.class).single(),
-          runtime.createIncidentQuery().count());
+          runtime.createIncidentQuery().count(), lossesByBearer(), funds());
     } finally {
       workers.shutdownNow();
       ClockUtil.reset();
     }
+  }
+
+  /** Losses written off so far, by who bore them (local fund, microfinancer, national fund). */
+  private Map<String, BigDecimal> lossesByBearer() {
+    Map<String, BigDecimal> losses = new TreeMap<>();
+    jdbc.sql("SELECT bearer, SUM(amount) AS lost FROM loss_allocation GROUP BY bearer")
+        .query(rs -> { losses.put(rs.getString("bearer"), rs.getBigDecimal("lost")); });
+    return losses;
+  }
+
+  /**
+   * Each local fund after the run: its capital (lowered by the losses it bore), the lending capacity
+   * that capital backs, and the principal its quarter's loans hold against it. The simulator creates
+   * its loans without asking the funds (to reach any size), so with more loans than the quarters'
+   * capacity a fund is overcommitted from the start and its free capacity is negative.
+   */
+  private List<SimulationSummary.FundPosition> funds() {
+    return jdbc.sql("""
+            SELECT q.name, f.paid_in_capital,
+                   COALESCE((SELECT SUM(a.amount) FROM loss_allocation a WHERE a.fund_id = f.id), 0) AS lost,
+                   COALESCE((SELECT SUM(l.outstanding_principal + l.reserved_principal) FROM loan l
+                             WHERE l.quarter_code = f.quarter_code), 0) AS held
+            FROM local_fund f JOIN quarter q ON q.code = f.quarter_code ORDER BY q.name""")
+        .query((rs, row) -> {
+          BigDecimal capital = rs.getBigDecimal("paid_in_capital");
+          BigDecimal held = rs.getBigDecimal("held");
+          var capacity = FundCapacityPolicy.assess(rs.getString("name"), capital, held, BigDecimal.ZERO);
+          return new SimulationSummary.FundPosition(rs.getString("name"), capital, rs.getBigDecimal("lost"), held,
+              capacity.capacity(), capacity.free());
+        })
+        .list();
   }
 
   /**

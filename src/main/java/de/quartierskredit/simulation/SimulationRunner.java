@@ -1,8 +1,10 @@
 package de.quartierskredit.simulation;
 
+import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,11 +65,21 @@ class SimulationRunner implements ApplicationRunner {
           creating %,d loans took %.1f s (%,.1f loans/s); the months ran at %,.1f loan-months/s
           loans by state: %s
           contacts recorded %,d, instalments paid %,d, missed %,d, interventions %,d, reschedulings %,d
-          reporting dates stored %,d, open incidents %,d""",
+          reporting dates stored %,d, open incidents %,d
+          losses written off, by who bore them: %s
+        Local funds (capital after losses; capacity = 5 x capital; held = principal of the quarter's loans):
+        %s""",
         summary.loans(), summary.months(), summary.elapsed().toMillis() / 1000.0, summary.loansCreated(),
         summary.seeding().toMillis() / 1000.0, summary.loansCreatedPerSecond(), summary.loanMonthsPerSecond(),
         summary.loansByState(), summary.contactsRecorded(), summary.instalmentsPaid(), summary.instalmentsMissed(),
-        summary.interventions(), summary.reschedulings(), summary.snapshots(), summary.incidents()));
+        summary.interventions(), summary.reschedulings(), summary.snapshots(), summary.incidents(),
+        summary.lossesByBearer().isEmpty() ? "none" : summary.lossesByBearer().entrySet().stream()
+            .map(loss -> loss.getKey() + " " + Money.format(loss.getValue())).collect(Collectors.joining(", ")),
+        summary.funds().stream().map(fund -> String.format(Locale.ROOT,
+                "  %-24s capital %16s (lost %14s), capacity %16s, held %16s, free %17s", fund.quarter(),
+                Money.format(fund.capital()), Money.format(fund.lost()), Money.format(fund.capacity()),
+                Money.format(fund.held()), Money.format(fund.free())))
+            .collect(Collectors.joining("\n"))));
     if (exit) {
       System.exit(SpringApplication.exit(context, () -> 0));
     }

@@ -1,6 +1,8 @@
 package de.quartierskredit.simulation;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,13 +11,21 @@ import java.util.Map;
  */
 public record SimulationSummary(int loans, int months, long loanMonths, Duration elapsed, Duration seeding,
     long loansCreated, Map<String, Long> loansByState, long contactsRecorded, long instalmentsPaid, long instalmentsMissed,
-    long interventions, long reschedulings, long snapshots, long incidents) {
+    long interventions, long reschedulings, long snapshots, long incidents, Map<String, BigDecimal> lossesByBearer,
+    List<FundPosition> funds) {
 
   /** Loan-months per second of the monthly run alone (creating the loans not counted). */
   public double loanMonthsPerSecond() {
     Duration months = elapsed.minus(seeding);
     return months.isZero() || months.isNegative() ? 0 : loanMonths / (months.toMillis() / 1000.0);
   }
+
+  /**
+   * A local fund after the run: capital left after the losses it bore, the capacity that capital
+   * backs (5x), the principal its quarter's loans hold, and what is free (negative: overcommitted).
+   */
+  public record FundPosition(String quarter, BigDecimal capital, BigDecimal lost, BigDecimal held,
+      BigDecimal capacity, BigDecimal free) {}
 
   /** Loans created per second (0 when a resumed run created none). */
   public double loansCreatedPerSecond() {

@@ -47,6 +47,14 @@ class PortfolioSimulatorTest {
     assertThat(summary.incidents()).isZero();
     assertThat(summary.loansByState()).containsEntry("ACTIVE", 20L);
     assertThat(progress).anyMatch(line -> line.startsWith("month  3"));
+    // the what-if's funds: every local fund with 5x its capital as capacity, held against it what its loans hold
+    assertThat(summary.funds()).isNotEmpty().allSatisfy(fund -> {
+      assertThat(fund.capacity()).isEqualByComparingTo(fund.capital().multiply(BigDecimal.valueOf(5)));
+      assertThat(fund.free()).isEqualByComparingTo(fund.capacity().subtract(fund.held()));
+    });
+    assertThat(summary.funds().stream().map(SimulationSummary.FundPosition::held).reduce(BigDecimal.ZERO, BigDecimal::add))
+        .isGreaterThan(BigDecimal.ZERO);
+    assertThat(summary.lossesByBearer()).isEmpty(); // nobody defaults within three months
     // every loan has exactly one contact obligation per month
     assertThat(jdbc.sql("""
             SELECT COUNT(*) FROM (SELECT loan_id, contact_month FROM contact_obligation
