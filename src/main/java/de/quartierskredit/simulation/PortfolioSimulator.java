@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -286,7 +287,12 @@ public class PortfolioSimulator {
     boolean moved = true;
     while (moved) {
       moved = false;
-      List<Job> jobs = management.createJobQuery().executable().listPage(0, BATCH);
+      // one job per loan and round: a job may remove another job of the same loan (a timer
+      // interrupting a task with its own timer), which the next round then no longer finds
+      Map<String, Job> firstPerLoan = new LinkedHashMap<>();
+      management.createJobQuery().executable().listPage(0, BATCH).forEach(job ->
+          firstPerLoan.putIfAbsent(Objects.requireNonNullElse(job.getRootProcessInstanceId(), job.getId()), job));
+      List<Job> jobs = List.copyOf(firstPerLoan.values());
       inParallel(workers, settings.threads(), jobs, job -> Objects.requireNonNullElse(job.getRootProcessInstanceId(), job.getId()).hashCode(), job -> {
         // (a timer start event's job belongs to no instance yet)
         try {

@@ -12,6 +12,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +32,7 @@ class SimulationRunner implements ApplicationRunner {
   private final SimulationSettings settings;
   private final boolean jobExecutor;
   private final boolean exit;
+  private final LoggingSystem logging;
 
   SimulationRunner(PortfolioSimulator simulator, ConfigurableApplicationContext context,
       @Value("${quartierskredit.simulate.loans}") int loans,
@@ -43,13 +46,14 @@ class SimulationRunner implements ApplicationRunner {
       @Value("${quartierskredit.simulate.term-months:24}") int termMonths,
       @Value("${quartierskredit.simulate.threads:4}") int threads,
       @Value("${camunda.bpm.job-execution.enabled:true}") boolean jobExecutor,
-      @Value("${quartierskredit.simulate.exit:true}") boolean exit) {
+      @Value("${quartierskredit.simulate.exit:true}") boolean exit, LoggingSystem logging) {
     this.simulator = simulator;
     this.context = context;
     this.settings = new SimulationSettings(loans, months, disturbanceRate, recoveryRate, rescheduleShare, seed,
         LocalDate.parse(start), amount, termMonths, threads);
     this.jobExecutor = jobExecutor;
     this.exit = exit;
+    this.logging = logging;
   }
 
   @Override
@@ -58,6 +62,8 @@ class SimulationRunner implements ApplicationRunner {
       throw new IllegalStateException("The simulator moves the engine clock and runs the jobs itself: start it with "
           + "--camunda.bpm.job-execution.enabled=false (and never beside real users).");
     }
+    // every simulated bank event would log a line of its own; the run's progress is what to read
+    logging.setLogLevel("de.quartierskredit.bank", LogLevel.WARN);
     LOG.info("Simulating {}", settings);
     SimulationSummary summary = simulator.run(settings, line -> LOG.info(line));
     LOG.info(String.format(Locale.ROOT, """
