@@ -66,7 +66,14 @@ class SimulationRunner implements ApplicationRunner {
     logging.setLogLevel("de.quartierskredit.bank", LogLevel.WARN);
     LOG.info("Simulating {}", settings);
     SimulationSummary summary = simulator.run(settings, line -> LOG.info(line));
-    LOG.info(String.format(Locale.ROOT, """
+    LOG.info(describe(summary));
+    if (exit) {
+      System.exit(SpringApplication.exit(context, () -> 0));
+    }
+  }
+  /** The summary as the manager reads it: figures of the run, losses by who bore them, one line per local fund. */
+  static String describe(SimulationSummary summary) {
+    return String.format(Locale.ROOT, """
         Simulation finished: %,d loans over %d months in %.1f s
           creating %,d loans took %.1f s (%,.1f loans/s); the months ran at %,.1f loan-months/s
           loans by state: %s
@@ -81,13 +88,10 @@ class SimulationRunner implements ApplicationRunner {
         summary.interventions(), summary.reschedulings(), summary.snapshots(), summary.incidents(),
         summary.lossesByBearer().isEmpty() ? "none" : summary.lossesByBearer().entrySet().stream()
             .map(loss -> loss.getKey() + " " + Money.format(loss.getValue())).collect(Collectors.joining(", ")),
-        summary.funds().stream().map(fund -> String.format(Locale.ROOT,
+        summary.funds().isEmpty() ? "  none registered" : summary.funds().stream().map(fund -> String.format(Locale.ROOT,
                 "  %-24s capital %16s (lost %14s), capacity %16s, held %16s, free %17s", fund.quarter(),
                 Money.format(fund.capital()), Money.format(fund.lost()), Money.format(fund.capacity()),
                 Money.format(fund.held()), Money.format(fund.free())))
-            .collect(Collectors.joining("\n"))));
-    if (exit) {
-      System.exit(SpringApplication.exit(context, () -> 0));
-    }
+            .collect(Collectors.joining("\n")));
   }
 }
