@@ -304,14 +304,18 @@ public class PortfolioSimulator {
       moved |= !jobs.isEmpty();
       LocalDate today = LocalDate.ofInstant(ClockUtil.now().toInstant(), BUSINESS_ZONE);
       List<OpenTask> open = jdbc.sql("""
-              SELECT t.ID_ AS id, t.TASK_DEF_KEY_ AS task_key, e.ROOT_PROC_INST_ID_ AS root
+              SELECT t.ID_ AS id, t.TASK_DEF_KEY_ AS task_key, e.ROOT_PROC_INST_ID_ AS root,
+                     r.BUSINESS_KEY_ AS loan
               FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_
+              JOIN ACT_RU_EXECUTION r ON r.ID_ = e.ROOT_PROC_INST_ID_
               WHERE t.TASK_DEF_KEY_ IN (:keys) LIMIT :batch""")
           .param("keys", CaseworkerAnswers.TASKS).param("batch", BATCH)
-          .query((rs, row) -> new OpenTask(rs.getString("id"), rs.getString("task_key"), rs.getString("root")))
+          .query((rs, row) -> new OpenTask(rs.getString("id"), rs.getString("task_key"), rs.getString("root"),
+              rs.getString("loan")))
           .list();
       inParallel(workers, settings.threads(), open, task -> task.root().hashCode(), task -> {
-        Random random = randomFor(settings.seed(), task.id());
+        // keyed by loan, task and day, not by the task's random id: the same seed answers alike in every run
+        Random random = randomFor(settings.seed(), task.loan(), task.key(), today);
         Map<String, Object> answer = CaseworkerAnswers.answer(task.key(), random, settings, today);
         try {
           tasks.complete(task.id(), answer);
@@ -376,7 +380,7 @@ public class PortfolioSimulator {
 
   private record Due(String reference, boolean disturbed, BigDecimal instalment, BigDecimal arrears) {}
 
-  private record OpenTask(String id, String key, String root) {}
+  private record OpenTask(String id, String key, String root, String loan) {}
 
   /** Daemon threads with readable names, so that a thread dump of a long run says what it is. */
   private static final class SimulationThreads implements ThreadFactory {
