@@ -247,22 +247,25 @@ public class PortfolioSimulator {
   private int reportInstalments(ExecutorService workers, LocalDate dueDay, SimulationSettings settings,
       Counters counters) {
     List<Due> due = jdbc.sql("""
-            SELECT l.reference, l.disturbed, sl.instalment,
+            SELECT l.reference, b.name AS borrower, l.disturbed, sl.instalment,
                    (SELECT COALESCE(SUM(o.instalment - o.paid_amount), 0) FROM repayment_schedule_line o
                      WHERE o.schedule_id = s.id AND o.due_on < :due AND o.state IN ('OPEN', 'MISSED', 'PARTLY_PAID')) AS arrears
             FROM loan l
+            JOIN business b ON b.id = l.business_id
             JOIN repayment_schedule s ON s.loan_id = l.id AND s.current
             JOIN repayment_schedule_line sl ON sl.schedule_id = s.id AND sl.due_on = :due
             WHERE l.state = 'ACTIVE' AND l.purpose = :purpose
               AND NOT EXISTS (SELECT 1 FROM bank_event e WHERE e.loan_reference = l.reference AND e.value_date = :due)""")
         .param("due", dueDay)
         .param("purpose", PURPOSE)
-        .query((rs, row) -> new Due(rs.getString("reference"), rs.getBoolean("disturbed"), rs.getBigDecimal("instalment"),
+        .query((rs, row) -> new Due(rs.getString("reference"), rs.getString("borrower"), rs.getBoolean("disturbed"), rs.getBigDecimal("instalment"),
             rs.getBigDecimal("arrears")))
         .list();
     inParallel(workers, settings.threads(), due, d -> d.reference().hashCode(), d -> {
-      // the same loan pays or misses the same month in every run with the same seed, whatever the threads
-      Random random = randomFor(settings.seed(), d.reference(), dueDay);
+      // the same loan pays or misses the same month in every run with the same seed, whatever the threads:
+      // keyed by its borrower's business ("Betrieb 17", the 17th simulated loan), not by its reference,
+      // which depends on the order in which the threads created the loans
+      Random random = randomFor(settings.seed(), d.borrower(), dueDay);
       boolean pays = d.disturbed() ? random.nextDouble() < settings.recoveryRate()
           : random.nextDouble() >= settings.disturbanceRate();
       // one event id per loan and due date: a resumed run that reports again is answered, not booked twice
@@ -305,16 +308,18 @@ public class PortfolioSimulator {
       LocalDate today = LocalDate.ofInstant(ClockUtil.now().toInstant(), BUSINESS_ZONE);
       List<OpenTask> open = jdbc.sql("""
               SELECT t.ID_ AS id, t.TASK_DEF_KEY_ AS task_key, e.ROOT_PROC_INST_ID_ AS root,
-                     r.BUSINESS_KEY_ AS loan
+                     COALESCE(b.name, r.BUSINESS_KEY_) AS loan
               FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_
               JOIN ACT_RU_EXECUTION r ON r.ID_ = e.ROOT_PROC_INST_ID_
+              LEFT JOIN loan l ON l.reference = r.BUSINESS_KEY_
+              LEFT JOIN business b ON b.id = l.business_id
               WHERE t.TASK_DEF_KEY_ IN (:keys) LIMIT :batch""")
           .param("keys", CaseworkerAnswers.TASKS).param("batch", BATCH)
           .query((rs, row) -> new OpenTask(rs.getString("id"), rs.getString("task_key"), rs.getString("root"),
               rs.getString("loan")))
           .list();
       inParallel(workers, settings.threads(), open, task -> task.root().hashCode(), task -> {
-        // keyed by loan, task and day, not by the task's random id: the same seed answers alike in every run
+        // keyed by borrower, task and day, not by the task's random id: the same seed answers alike in every run
         Random random = randomFor(settings.seed(), task.loan(), task.key(), today);
         Map<String, Object> answer = CaseworkerAnswers.answer(task.key(), random, settings, today);
         try {
@@ -378,7 +383,7 @@ public class PortfolioSimulator {
     return Duration.between(since, Instant.now()).toMillis() / 1000.0;
   }
 
-  private record Due(String reference, boolean disturbed, BigDecimal instalment, BigDecimal arrears) {}
+  private record Due(String reference, String borrower, boolean disturbed, BigDecimal instalment, BigDecimal arrears) {}
 
   private record OpenTask(String id, String key, String root, String loan) {}
 

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,5 +62,15 @@ class PortfolioSimulatorTest {
             GROUP BY loan_id, contact_month HAVING COUNT(*) > 1) duplicates""").query(Integer.class).single()).isZero();
     assertThat(jdbc.sql("SELECT COUNT(DISTINCT l.id) FROM bank_event e JOIN loan l ON l.reference = e.loan_reference")
         .query(Integer.class).single()).isEqualTo(20);
+    // the first month's misses are the seed's, keyed by borrower and due day, whatever order the threads took
+    LocalDate firstDue = LocalDate.of(2031, 2, 10);
+    List<String> expectedMisses = IntStream.range(0, 20).mapToObj(i -> "Betrieb " + i)
+        .filter(borrower -> PortfolioSimulator.randomFor(7L, borrower, firstDue).nextDouble() < 0.3).sorted().toList();
+    assertThat(expectedMisses).isNotEmpty();
+    assertThat(jdbc.sql("""
+            SELECT b.name FROM bank_event e JOIN loan l ON l.reference = e.loan_reference
+            JOIN business b ON b.id = l.business_id
+            WHERE e.value_date = :due AND e.event_type = 'INSTALMENT_MISSED' ORDER BY b.name""")
+        .param("due", firstDue).query(String.class).list()).isEqualTo(expectedMisses);
   }
 }
