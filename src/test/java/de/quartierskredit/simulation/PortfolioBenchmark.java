@@ -329,8 +329,8 @@ class PortfolioBenchmark {
     rows.add(row("(f) history rows per loan-month (all tables with a removal time)", (double) historyRows / loanMonths));
     rows.add(row(String.format(Locale.ROOT, "(f) history rows due for cleanup (%,d loans ended, time-to-live passed)",
         endedLoans), before));
-    if (before == 0) {
-      System.out.println("history cleanup: no loan has ended, nothing is due (run more months than the term)");
+    if (endedLoans == 0) {
+      System.out.println("history cleanup: no loan has ended, nothing to measure (run more months than the term)");
       return rows;
     }
     ClockUtil.setCurrentTime(due);
