@@ -258,8 +258,8 @@ public class PortfolioSimulator {
               AND NOT EXISTS (SELECT 1 FROM bank_event e WHERE e.loan_reference = l.reference AND e.value_date = :due)""")
         .param("due", dueDay)
         .param("purpose", PURPOSE)
-        .query((rs, row) -> new Due(rs.getString("reference"), rs.getString("borrower"), rs.getBoolean("disturbed"), rs.getBigDecimal("instalment"),
-            rs.getBigDecimal("arrears")))
+        .query((rs, row) -> new Due(rs.getString("reference"), rs.getString("borrower"), rs.getBoolean("disturbed"),
+            rs.getBigDecimal("instalment"), rs.getBigDecimal("arrears")))
         .list();
     inParallel(workers, settings.threads(), due, d -> d.reference().hashCode(), d -> {
       // the same loan pays or misses the same month in every run with the same seed, whatever the threads:
@@ -308,7 +308,7 @@ public class PortfolioSimulator {
       LocalDate today = LocalDate.ofInstant(ClockUtil.now().toInstant(), BUSINESS_ZONE);
       List<OpenTask> open = jdbc.sql("""
               SELECT t.ID_ AS id, t.TASK_DEF_KEY_ AS task_key, e.ROOT_PROC_INST_ID_ AS root,
-                     COALESCE(b.name, r.BUSINESS_KEY_) AS loan
+                     COALESCE(b.name, r.BUSINESS_KEY_) AS borrower
               FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_
               JOIN ACT_RU_EXECUTION r ON r.ID_ = e.ROOT_PROC_INST_ID_
               LEFT JOIN loan l ON l.reference = r.BUSINESS_KEY_
@@ -316,11 +316,11 @@ public class PortfolioSimulator {
               WHERE t.TASK_DEF_KEY_ IN (:keys) LIMIT :batch""")
           .param("keys", CaseworkerAnswers.TASKS).param("batch", BATCH)
           .query((rs, row) -> new OpenTask(rs.getString("id"), rs.getString("task_key"), rs.getString("root"),
-              rs.getString("loan")))
+              rs.getString("borrower")))
           .list();
       inParallel(workers, settings.threads(), open, task -> task.root().hashCode(), task -> {
         // keyed by borrower, task and day, not by the task's random id: the same seed answers alike in every run
-        Random random = randomFor(settings.seed(), task.loan(), task.key(), today);
+        Random random = randomFor(settings.seed(), task.borrower(), task.key(), today);
         Map<String, Object> answer = CaseworkerAnswers.answer(task.key(), random, settings, today);
         try {
           tasks.complete(task.id(), answer);
@@ -385,7 +385,7 @@ public class PortfolioSimulator {
 
   private record Due(String reference, String borrower, boolean disturbed, BigDecimal instalment, BigDecimal arrears) {}
 
-  private record OpenTask(String id, String key, String root, String loan) {}
+  private record OpenTask(String id, String key, String root, String borrower) {}
 
   /** Daemon threads with readable names, so that a thread dump of a long run says what it is. */
   private static final class SimulationThreads implements ThreadFactory {
