@@ -1,7 +1,6 @@
 package de.quartierskredit.simulation;
 
 import de.quartierskredit.bank.BankEventsInProcess;
-import de.quartierskredit.fund.FundCapacityPolicy;
 import de.quartierskredit.fund.Quarter;
 import de.quartierskredit.fund.QuarterRepository;
 import de.quartierskredit.loan.BusinessStage;
@@ -107,6 +106,7 @@ public class PortfolioSimulator {
       int created = createLoans(settings, workers, progress);
       Duration seeding = Duration.between(began, Instant.now());
       long loanMonths = 0;
+      PortfolioReport report = null;
       for (int month = 1; month <= settings.months(); month++) {
         Instant monthBegan = Instant.now();
         LocalDate first = settings.start().plusMonths(month).withDayOfMonth(1);
@@ -120,7 +120,7 @@ public class PortfolioSimulator {
         LocalDate fifteenth = first.withDayOfMonth(15);
         setClock(fifteenth);
         settle(workers, settings, counters);
-        PortfolioReport report = portfolio.reportAsOf(fifteenth);
+        report = portfolio.reportAsOf(fifteenth);
         progress.accept(String.format(Locale.ROOT,
             "month %2d (%s): %,6d active, %,5d disturbed (%4.1f %%), standard %s, %.1f s, %,.0f loan-months/s",
             month, fifteenth, report.system().loansOutstanding(), report.system().loansDisturbed(),
@@ -139,7 +139,8 @@ public class PortfolioSimulator {
           counters.interventions.sum(), counters.reschedulings.sum(),
           jdbc.sql("SELECT COUNT(DISTINCT reporting_date) FROM portfolio_snapshot WHERE reporting_date > :from")
               .param("from", settings.start()).query(Long.class).single(),
-          runtime.createIncidentQuery().count(), lossesByBearer(), funds());
+          runtime.createIncidentQuery().count(), lossesByBearer(),
+          report == null ? List.of() : funds(report));
     } finally {
       workers.shutdownNow();
       ClockUtil.reset();
@@ -155,26 +156,22 @@ public class PortfolioSimulator {
   }
 
   /**
-   * Each local fund after the run: its capital (lowered by the losses it bore), the lending capacity
-   * that capital backs, and the principal its quarter's loans hold against it. The simulator creates
-   * its loans without asking the funds (to reach any size), so with more loans than the quarters'
-   * capacity a fund is overcommitted from the start and its free capacity is negative.
+   * Each local fund as the last 15th's report saw it (capital lowered by the losses it bore, 5x
+   * capacity, principal held, free), with what it lost. The simulator creates its loans without
+   * asking the funds (to reach any size), so with more loans than the quarters' capacity a fund is
+   * overcommitted from the start and its free capacity is negative.
    */
-  private List<SimulationSummary.FundPosition> funds() {
-    return jdbc.sql("""
-            SELECT q.name, f.paid_in_capital,
-                   COALESCE((SELECT SUM(a.amount) FROM loss_allocation a WHERE a.fund_id = f.id), 0) AS lost,
-                   COALESCE((SELECT SUM(l.outstanding_principal + l.reserved_principal) FROM loan l
-                             WHERE l.quarter_code = f.quarter_code), 0) AS held
-            FROM local_fund f JOIN quarter q ON q.code = f.quarter_code ORDER BY q.name""")
-        .query((rs, row) -> {
-          BigDecimal capital = rs.getBigDecimal("paid_in_capital");
-          BigDecimal held = rs.getBigDecimal("held");
-          var capacity = FundCapacityPolicy.assess(rs.getString("name"), capital, held, BigDecimal.ZERO);
-          return new SimulationSummary.FundPosition(rs.getString("name"), capital, rs.getBigDecimal("lost"), held,
-              capacity.capacity(), capacity.free());
-        })
-        .list();
+  private List<SimulationSummary.FundPosition> funds(PortfolioReport report) {
+    Map<String, BigDecimal> lost = new HashMap<>();
+    jdbc.sql("""
+            SELECT f.quarter_code, SUM(a.amount) AS lost FROM loss_allocation a
+            JOIN local_fund f ON f.id = a.fund_id GROUP BY f.quarter_code""")
+        .query(rs -> { lost.put(rs.getString("quarter_code"), rs.getBigDecimal("lost")); });
+    return report.funds().stream()
+        .map(fund -> new SimulationSummary.FundPosition(fund.quarterName(), fund.paidInCapital(),
+            lost.getOrDefault(fund.quarterCode(), BigDecimal.ZERO), fund.outstanding().add(fund.reserved()),
+            fund.capacity(), fund.free()))
+        .toList();
   }
 
   /**
@@ -293,11 +290,9 @@ public class PortfolioSimulator {
       // one job per loan and round: a job may remove another job of the same loan (a timer
       // interrupting a task with its own timer), which the next round then no longer finds
       Map<String, Job> firstPerLoan = new LinkedHashMap<>();
-      management.createJobQuery().executable().listPage(0, BATCH).forEach(job ->
-          firstPerLoan.putIfAbsent(Objects.requireNonNullElse(job.getRootProcessInstanceId(), job.getId()), job));
+      management.createJobQuery().executable().listPage(0, BATCH).forEach(job -> firstPerLoan.putIfAbsent(loanOf(job), job));
       List<Job> jobs = List.copyOf(firstPerLoan.values());
-      inParallel(workers, settings.threads(), jobs, job -> Objects.requireNonNullElse(job.getRootProcessInstanceId(), job.getId()).hashCode(), job -> {
-        // (a timer start event's job belongs to no instance yet)
+      inParallel(workers, settings.threads(), jobs, job -> loanOf(job).hashCode(), job -> {
         try {
           management.executeJob(job.getId());
         } catch (RuntimeException failed) {
@@ -372,6 +367,11 @@ public class PortfolioSimulator {
    */
   static Random randomFor(long seed, Object... decision) {
     return new Random(new SplittableRandom(seed * 31 + Arrays.hashCode(decision)).nextLong());
+  }
+
+  /** The loan a job belongs to (its root process instance); a timer start event's job belongs to no instance yet. */
+  private static String loanOf(Job job) {
+    return Objects.requireNonNullElse(job.getRootProcessInstanceId(), job.getId());
   }
 
   private static void setClock(LocalDate day) {

@@ -71,6 +71,7 @@ class SimulationRunner implements ApplicationRunner {
       System.exit(SpringApplication.exit(context, () -> 0));
     }
   }
+
   /** The summary as the manager reads it: figures of the run, losses by who bore them, one line per local fund. */
   static String describe(SimulationSummary summary) {
     return String.format(Locale.ROOT, """

@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -316,7 +316,10 @@ class PortfolioBenchmark {
    */
   private List<String> historyCleanup(LocalDate simulationEnd, long loanMonths, Duration budget) {
     List<String> rows = new ArrayList<>();
-    Date due = Date.from(simulationEnd.plusDays(3650 + 2).atTime(2, 0).atZone(ZONE).toInstant());
+    // the servicing model's time-to-live after the last month, at 02:00: inside the cleanup window
+    int timeToLive = repository.createProcessDefinitionQuery().processDefinitionKey("loan-servicing").latestVersion()
+        .singleResult().getHistoryTimeToLive();
+    Date due = Date.from(simulationEnd.plusDays(timeToLive + 2).atTime(2, 0).atZone(ZONE).toInstant());
     List<String> tables = jdbc.sql("""
             SELECT table_name FROM information_schema.columns
             WHERE table_schema = 'public' AND column_name = 'removal_time_' ORDER BY table_name""")
