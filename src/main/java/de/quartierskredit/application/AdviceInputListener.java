@@ -6,6 +6,8 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import de.quartierskredit.shared.InputRefusedException;
+import de.quartierskredit.shared.FieldError;
 
 /**
  * The advice talk's outcome must be one the model knows before its gateway reads it; otherwise the
@@ -20,7 +22,7 @@ class AdviceInputListener implements TaskListener {
     boolean known = outcome instanceof String text
         && Arrays.stream(AdviceOutcome.values()).anyMatch(o -> o.name().equals(text));
     if (!known) {
-      throw new InvalidApplicationException(List.of(new FieldError(LoanApplicationProcess.Variables.ADVICE_OUTCOME,
+      throw new InputRefusedException(List.of(new FieldError(LoanApplicationProcess.Variables.ADVICE_OUTCOME,
           "Bitte das Ergebnis der Beratung wählen: weiter, reduzierter Bedarf oder andere Finanzierung.")));
     }
   }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import de.quartierskredit.shared.InputRefusedException;
+import de.quartierskredit.shared.FieldError;
 
 /**
  * Server-side check of an application, whichever way it arrives (start form, outreach, REST):
@@ -31,7 +33,7 @@ public class ApplicationValidator {
     this.quarters = quarters;
   }
 
-  /** The validated application, or {@link InvalidApplicationException} naming every wrong field. */
+  /** The validated application, or {@link InputRefusedException} naming every wrong field. */
   public NewApplication validate(ApplicationRequest r) {
     List<FieldError> errors = new ArrayList<>();
     String firstName = text(errors, "applicantFirstName", r.applicantFirstName(), true, 100);
@@ -57,7 +59,7 @@ public class ApplicationValidator {
     }
     BigDecimal amount = amount("loanAmount", errors, r.loanAmount());
     if (!errors.isEmpty()) {
-      throw new InvalidApplicationException(errors);
+      throw new InputRefusedException(errors);
     }
     return new NewApplication(firstName, lastName, email, phone, Boolean.TRUE.equals(r.sgb2Recipient()),
         businessName, stage, sector, street, postalCode, city, quarterCode, purpose, amount);
@@ -76,7 +78,7 @@ public class ApplicationValidator {
         string(errors, v, "loanPurpose"), bool(errors, v, "commercialPurpose"),
         number(errors, v, "loanAmount"));
     if (!errors.isEmpty()) {
-      throw new InvalidApplicationException(errors);
+      throw new InputRefusedException(errors);
     }
     return request;
   }

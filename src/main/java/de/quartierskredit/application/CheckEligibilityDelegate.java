@@ -15,6 +15,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import de.quartierskredit.shared.InputRefusedException;
+import de.quartierskredit.shared.FieldError;
 
 /** Eligibility (DOMAIN.md step 3): applies {@link EligibilityPolicy} to the advisor's assessment. */
 @Component("checkEligibilityDelegate")
@@ -65,7 +67,7 @@ class CheckEligibilityDelegate implements JavaDelegate {
     if ("LOW".equals(value)) {
       return Level.LOW;
     }
-    throw new InvalidApplicationException(List.of(new FieldError(BUSINESS_POTENTIAL,
+    throw new InputRefusedException(List.of(new FieldError(BUSINESS_POTENTIAL,
         "Bitte das Potenzial einschätzen: hoch oder gering.")));
   }
 }

@@ -1,6 +1,6 @@
 package de.quartierskredit.application;
 
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.Roles;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationException;

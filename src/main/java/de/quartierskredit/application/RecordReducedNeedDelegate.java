@@ -11,6 +11,8 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import de.quartierskredit.shared.InputRefusedException;
+import de.quartierskredit.shared.FieldError;
 
 /**
  * Advice reduced the capital need (a success the brochure counts): the application continues with
@@ -45,7 +47,7 @@ class RecordReducedNeedDelegate implements JavaDelegate {
           + EligibilityPolicy.euros(loan.amount()) + " liegen."));
     }
     if (!errors.isEmpty()) {
-      throw new InvalidApplicationException(errors);
+      throw new InputRefusedException(errors);
     }
     loans.changeAmount(reference, reduced);
     execution.setVariable(LOAN_AMOUNT, reduced.toPlainString());

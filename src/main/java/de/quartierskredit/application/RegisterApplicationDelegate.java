@@ -7,7 +7,7 @@ import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.shared.Money;
 import de.quartierskredit.loan.NewApplication;
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.Roles;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;

@@ -1,6 +1,6 @@
 package de.quartierskredit.bank;
 
-import de.quartierskredit.application.FieldError;
+import de.quartierskredit.shared.FieldError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

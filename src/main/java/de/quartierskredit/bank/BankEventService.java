@@ -7,8 +7,8 @@ import static de.quartierskredit.contract.BankContractProcess.Variables.DISBURSE
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.quartierskredit.application.FieldError;
-import de.quartierskredit.application.InvalidApplicationException;
+import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.bank.BankEventStore.StoredEvent;
 import de.quartierskredit.bank.DisturbancePolicy.Change;
 import de.quartierskredit.bank.DisturbancePolicy.Disturbance;
@@ -87,7 +87,7 @@ class BankEventService {
   Answer receive(BankEventRequest event) {
     List<FieldError> errors = input.check(event, LocalDate.now(clock));
     if (!errors.isEmpty()) {
-      throw new InvalidApplicationException(errors);
+      throw new InputRefusedException(errors);
     }
     String payload = canonical(event);
     Optional<StoredEvent> earlier = events.find(event.eventId());
@@ -223,9 +223,10 @@ class BankEventService {
     } catch (MismatchingMessageCorrelationException nothingWaits) {
       throw new IllegalLoanStateException("Kein Vertragsprozess des Kredits " + event.loanReference()
           + " wartet auf " + event.type());
-    } catch (InvalidApplicationException refused) {
+    } catch (RuntimeException failed) {
       // the bank-contract delegates check number, amount and dates (BankConfirmationPolicy)
-      throw new InvalidApplicationException(refused.errors().stream()
+      var refused = InputRefusedException.in(failed).orElseThrow(() -> failed);
+      throw new InputRefusedException(refused.errors().stream()
           .map(e -> new FieldError(REQUEST_FIELDS.getOrDefault(e.field(), "valueDate"), e.message()))
           .toList());
     }

@@ -9,11 +9,12 @@ import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.VO
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.VOTES_FOR;
 
 import de.quartierskredit.committee.CommitteeDecisionRepository.CommitteeDecision;
-import de.quartierskredit.system.engine.CurrentUser;
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.engine.CurrentUser;
+import de.quartierskredit.shared.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import de.quartierskredit.shared.InputRefusedException;
 
 /**
  * DOMAIN.md step 7: checks the committee's decision again on the server and records it with reason,
@@ -37,7 +38,7 @@ class CommitteeDecisionListener implements TaskListener {
     Integer abstentions = FormValues.count(task, ABSTENTIONS);
     var check = CommitteeInputPolicy.decision(decision, reason, votesFor, votesAgainst, abstentions);
     if (!check.ok()) {
-      throw new FormInputException(check.reason());
+      throw new InputRefusedException(null, check.reason());
     }
     String decidedBy = CurrentUser.completing(task);
     decisions.record(FormValues.text(task, LOAN_REFERENCE),

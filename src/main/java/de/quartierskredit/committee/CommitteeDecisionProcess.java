@@ -1,4 +1,5 @@
 package de.quartierskredit.committee;
+import de.quartierskredit.shared.InputRefusedException;
 
 /**
  * Names of the {@code committee-decision} process (Vergabeausschuss, DOMAIN.md steps 5-7): its key,
@@ -101,7 +102,7 @@ public final class CommitteeDecisionProcess {
 
   /**
    * Error codes. Invalid form input is not a BPMN error here: the task listeners reject the
-   * completion (the task stays open, nothing is written), see {@link FormInputException}.
+   * completion (the task stays open, nothing is written), see {@link de.quartierskredit.shared.InputRefusedException}.
    */
   public static final class Errors {
     public static final String INVALID_INPUT = "COMMITTEE_INVALID_INPUT";

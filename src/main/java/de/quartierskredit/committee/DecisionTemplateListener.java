@@ -5,10 +5,11 @@ import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.IM
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.RECOMMENDATION;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.TEMPLATE_NOTES;
 
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import de.quartierskredit.shared.InputRefusedException;
 
 /** DOMAIN.md step 5: a decision template is complete only with both guiding questions answered. */
 @Component("decisionTemplateListener")
@@ -22,7 +23,7 @@ class DecisionTemplateListener implements TaskListener {
         FormValues.text(task, RECOMMENDATION),
         FormValues.text(task, TEMPLATE_NOTES));
     if (!check.ok()) {
-      throw new FormInputException(check.reason());
+      throw new InputRefusedException(null, check.reason());
     }
   }
 }

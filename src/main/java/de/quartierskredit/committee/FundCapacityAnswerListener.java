@@ -5,10 +5,11 @@ import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.LO
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.REDUCED_AMOUNT;
 
 import de.quartierskredit.loan.LoanRepository;
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import de.quartierskredit.shared.InputRefusedException;
 
 /** No fund capacity for an approved loan: checks the chosen way on (retry, smaller amount, withdraw). */
 @Component("fundCapacityAnswerListener")
@@ -27,7 +28,7 @@ class FundCapacityAnswerListener implements TaskListener {
     var check = CommitteeInputPolicy.capacityAction(
         FormValues.text(task, CAPACITY_ACTION), FormValues.decimal(task, REDUCED_AMOUNT), current);
     if (!check.ok()) {
-      throw new FormInputException(check.reason());
+      throw new InputRefusedException(null, check.reason());
     }
   }
 }

@@ -2,11 +2,11 @@ package de.quartierskredit.contract;
 
 import static de.quartierskredit.contract.BankContractProcess.Variables.*;
 
-import de.quartierskredit.application.FieldError;
-import de.quartierskredit.application.InvalidApplicationException;
+import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.engine.FormValues;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,7 +44,7 @@ class ActivateLoanDelegate implements JavaDelegate {
     var decision = policy.disbursed(loan.amount(), paidOut, valueDate,
         contracts.contractedOn(reference).orElse(null), LocalDate.now(clock));
     if (!decision.ok()) {
-      throw new InvalidApplicationException(List.of(new FieldError(decision.field(), decision.reason())));
+      throw new InputRefusedException(List.of(new FieldError(decision.field(), decision.reason())));
     }
     activation.activate(loan, BankConfirmationPolicy.date(valueDate),
         ProcessValues.months(execution, TERM_MONTHS),

@@ -2,9 +2,9 @@ package de.quartierskredit.contract;
 
 import static de.quartierskredit.contract.BankContractProcess.Variables.*;
 
-import de.quartierskredit.application.FieldError;
-import de.quartierskredit.application.InvalidApplicationException;
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.InputRefusedException;
+import de.quartierskredit.shared.engine.FormValues;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,7 +21,7 @@ class FollowUpContractListener implements TaskListener {
     var decision = policy.followedUp(
         FormValues.text(task, FOLLOW_UP_RESULT), FormValues.text(task, FOLLOW_UP_NOTE));
     if (!decision.ok()) {
-      throw new InvalidApplicationException(List.of(new FieldError(decision.field(), decision.reason())));
+      throw new InputRefusedException(List.of(new FieldError(decision.field(), decision.reason())));
     }
   }
 }

@@ -1,6 +1,6 @@
 package de.quartierskredit.contract;
 
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.engine.FormValues;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The loan's term as the process holds it (set by the committee's dossier, not typed here). */

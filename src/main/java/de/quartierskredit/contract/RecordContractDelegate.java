@@ -2,11 +2,11 @@ package de.quartierskredit.contract;
 
 import static de.quartierskredit.contract.BankContractProcess.Variables.*;
 
-import de.quartierskredit.application.FieldError;
-import de.quartierskredit.application.InvalidApplicationException;
+import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.engine.FormValues;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,7 +41,7 @@ class RecordContractDelegate implements JavaDelegate {
     String signedOn = FormValues.text(execution, CONTRACT_SIGNED_ON);
     var decision = policy.contractSigned(number, signedOn, LocalDate.now(clock));
     if (!decision.ok()) {
-      throw new InvalidApplicationException(List.of(new FieldError(decision.field(), decision.reason())));
+      throw new InputRefusedException(List.of(new FieldError(decision.field(), decision.reason())));
     }
     loans.transition(reference, Set.of(LoanState.APPROVED), LoanState.CONTRACTED, null);
     contracts.recordContract(reference, number, BankConfirmationPolicy.date(signedOn));

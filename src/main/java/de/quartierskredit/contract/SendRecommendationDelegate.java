@@ -5,7 +5,7 @@ import static de.quartierskredit.contract.BankContractProcess.Variables.*;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.shared.Money;
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

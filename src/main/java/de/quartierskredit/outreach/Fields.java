@@ -1,6 +1,6 @@
 package de.quartierskredit.outreach;
 
-import de.quartierskredit.application.FieldError;
+import de.quartierskredit.shared.FieldError;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 

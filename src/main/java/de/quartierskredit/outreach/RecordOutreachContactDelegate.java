@@ -3,13 +3,13 @@ package de.quartierskredit.outreach;
 import static de.quartierskredit.outreach.OutreachProcess.Variables.*;
 
 import de.quartierskredit.application.ApplicationValidator;
-import de.quartierskredit.application.FieldError;
-import de.quartierskredit.application.InvalidApplicationException;
+import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.fund.QuarterRepository;
 import de.quartierskredit.outreach.OutreachProcess.ContactType;
 import de.quartierskredit.outreach.OutreachProcess.Outcome;
-import de.quartierskredit.system.engine.CurrentUser;
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.engine.CurrentUser;
+import de.quartierskredit.shared.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -43,7 +43,7 @@ class RecordOutreachContactDelegate implements JavaDelegate {
     String offer = Fields.text(execution, REFERRAL_OFFER, outcome == Outcome.REFERRED_TO_ADVICE, 200, errors);
     String notes = Fields.text(execution, CONTACT_NOTES, false, 2000, errors);
     if (!errors.isEmpty()) {
-      throw new InvalidApplicationException(errors);
+      throw new InputRefusedException(errors);
     }
     String quarterCode = ApplicationValidator.OUTSIDE_QUARTERS.equals(quarter) ? null : quarter;
     contacts.record(new OutreachContact(quarterCode, type, partner, business, person, outcome, offer, notes),

@@ -1,7 +1,7 @@
 package de.quartierskredit.portfolio;
 
 import de.quartierskredit.portfolio.PortfolioSnapshotRepository.Snapshot;
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.Roles;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;

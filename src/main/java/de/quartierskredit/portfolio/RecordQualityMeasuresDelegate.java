@@ -2,9 +2,9 @@ package de.quartierskredit.portfolio;
 
 import static de.quartierskredit.portfolio.PortfolioStandardProcess.Variables.*;
 
-import de.quartierskredit.application.FieldError;
-import de.quartierskredit.application.InvalidApplicationException;
-import de.quartierskredit.system.engine.CurrentUser;
+import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.InputRefusedException;
+import de.quartierskredit.shared.engine.CurrentUser;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,7 +27,7 @@ class RecordQualityMeasuresDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Object measures = execution.getVariable(MEASURES);
     if (!(measures instanceof String text) || text.isBlank() || text.length() > MAX_LENGTH) {
-      throw new InvalidApplicationException(List.of(new FieldError(MEASURES,
+      throw new InputRefusedException(List.of(new FieldError(MEASURES,
           "Bitte die ergriffenen Maßnahmen beschreiben (höchstens " + MAX_LENGTH + " Zeichen).")));
     }
     snapshots.recordMeasures(LocalDate.parse((String) execution.getVariable(REPORTING_DATE)),

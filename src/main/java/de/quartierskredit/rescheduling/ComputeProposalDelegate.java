@@ -6,11 +6,12 @@ import de.quartierskredit.loan.Loan;
 import de.quartierskredit.rescheduling.ReschedulingPolicy.Proposal;
 import de.quartierskredit.rescheduling.ReschedulingPolicy.Request;
 import de.quartierskredit.rescheduling.ReschedulingPolicy.Situation;
-import de.quartierskredit.system.engine.CurrentUser;
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.engine.CurrentUser;
+import de.quartierskredit.shared.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import de.quartierskredit.shared.InputRefusedException;
 
 /**
  * Step 11, request: checks the request form on the server ({@link ReschedulingPolicy}; refused input
@@ -37,7 +38,7 @@ class ComputeProposalDelegate implements JavaDelegate {
         FormValues.decimal(execution, TARGET_INSTALMENT), FormValues.count(execution, PAUSE_MONTHS));
     var decision = policy.check(request, situation);
     if (!decision.ok()) {
-      throw new ReschedulingInputException(decision.field(), decision.reason());
+      throw new InputRefusedException(decision.field(), decision.reason());
     }
     Proposal proposal = policy.propose(request, situation);
     long id = requests.submit(loan.id(), request, rescheduling.currentVersion(loan), proposal,

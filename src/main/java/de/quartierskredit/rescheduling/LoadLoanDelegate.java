@@ -3,8 +3,8 @@ package de.quartierskredit.rescheduling;
 import static de.quartierskredit.rescheduling.RepaymentReschedulingProcess.Variables.*;
 
 import de.quartierskredit.loan.Loan;
-import de.quartierskredit.system.engine.FormValues;
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.engine.FormValues;
+import de.quartierskredit.shared.Roles;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package de.quartierskredit.rescheduling;
 
 import static de.quartierskredit.rescheduling.RepaymentReschedulingProcess.Variables.*;
 
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -3,11 +3,12 @@ package de.quartierskredit.rescheduling;
 import static de.quartierskredit.rescheduling.RepaymentReschedulingProcess.Variables.*;
 
 import de.quartierskredit.rescheduling.RepaymentReschedulingProcess.Decisions;
-import de.quartierskredit.system.engine.CurrentUser;
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.engine.CurrentUser;
+import de.quartierskredit.shared.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import de.quartierskredit.shared.InputRefusedException;
 
 /**
  * Step 11, approval: the microfinancer's decision, checked on the server (a rejection needs a
@@ -29,13 +30,13 @@ class RecordDecisionDelegate implements JavaDelegate {
     String decision = FormValues.text(execution, DECISION);
     String comment = FormValues.text(execution, DECISION_COMMENT);
     if (!Decisions.APPROVE.equals(decision) && !Decisions.REJECT.equals(decision)) {
-      throw new ReschedulingInputException(DECISION, "Bitte genehmigen oder ablehnen.");
+      throw new InputRefusedException(DECISION, "Bitte genehmigen oder ablehnen.");
     }
     if (Decisions.REJECT.equals(decision) && (comment == null || comment.isEmpty())) {
-      throw new ReschedulingInputException(DECISION_COMMENT, "Bitte die Ablehnung begründen.");
+      throw new InputRefusedException(DECISION_COMMENT, "Bitte die Ablehnung begründen.");
     }
     if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
-      throw new ReschedulingInputException(DECISION_COMMENT,
+      throw new InputRefusedException(DECISION_COMMENT,
           "Der Kommentar darf höchstens " + MAX_COMMENT_LENGTH + " Zeichen lang sein.");
     }
     requests.decide((Long) execution.getVariable(REQUEST_ID), Decisions.APPROVE.equals(decision),

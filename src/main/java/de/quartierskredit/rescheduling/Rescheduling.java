@@ -19,6 +19,7 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import de.quartierskredit.shared.InputRefusedException;
 
 /**
  * DOMAIN.md step 11: the loan's situation for the policy, and the approved rescheduling carried out
@@ -48,15 +49,15 @@ class Rescheduling {
   Loan reschedulableLoan(String reference) {
     Loan loan = reference == null || reference.isBlank() ? null : loans.findByReference(reference.strip()).orElse(null);
     if (loan == null) {
-      throw new ReschedulingInputException("loanReference", "Kein Kredit mit dem Aktenzeichen " + reference + ".");
+      throw new InputRefusedException("loanReference", "Kein Kredit mit dem Aktenzeichen " + reference + ".");
     }
     if (loan.state() != LoanState.ACTIVE) {
-      throw new ReschedulingInputException("loanReference",
+      throw new InputRefusedException("loanReference",
           "Nur ein laufender Kredit kann umgeplant werden; " + loan.reference() + " ist " + loan.state() + ".");
     }
     OpenSchedule open = requests.openSchedule(loan.id()).orElse(null);
     if (open == null || open.unpaidLines().isEmpty() || remaining(open).signum() <= 0) {
-      throw new ReschedulingInputException("loanReference",
+      throw new InputRefusedException("loanReference",
           "Der Kredit " + loan.reference() + " hat keinen offenen Tilgungsplan.");
     }
     return loan;

@@ -2,11 +2,12 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
-import de.quartierskredit.system.engine.CurrentUser;
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.engine.CurrentUser;
+import de.quartierskredit.shared.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import de.quartierskredit.shared.InputRefusedException;
 
 /** Step 10: the intervention plan agreed by advisor and microfinancer, checked on the server and recorded. */
 @Component("agreeInterventionPlanListener")
@@ -23,7 +24,7 @@ class AgreeInterventionPlanListener implements TaskListener {
     String measures = FormValues.text(task, INTERVENTION_MEASURES);
     String softTopics = FormValues.text(task, SOFT_TOPICS);
     String nextStep = FormValues.text(task, INTERVENTION_NEXT_STEP);
-    InvalidServicingInputException.refuseIfAny(
+    InputRefusedException.refuseIfAny(
         ServicingInputPolicy.plan(measures, softTopics, nextStep, task.getVariable(MICROFINANCER_AGREED)));
     long loanId = servicing.standing(FormValues.text(task, LOAN_REFERENCE)).id();
     servicing.recordPlan(loanId, measures, softTopics, nextStep, CurrentUser.completing(task));

@@ -2,9 +2,9 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
-import de.quartierskredit.application.FieldError;
-import de.quartierskredit.system.engine.CurrentUser;
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.engine.CurrentUser;
+import de.quartierskredit.shared.engine.FormValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +13,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import de.quartierskredit.shared.InputRefusedException;
 
 /** Step 12, default: records what each guarantor paid (0 up to the guaranteed amount), checked on the server. */
 @Component("callOnGuarantorsListener")
@@ -40,7 +41,7 @@ class CallOnGuarantorsListener implements TaskListener {
         paid.put(guarantors.get(i).id(), ServicingInputPolicy.decimal(task.getVariable(field)));
       }
     }
-    InvalidServicingInputException.refuseIfAny(errors);
+    InputRefusedException.refuseIfAny(errors);
     losses.recordRecoveries(loanId, paid, CurrentUser.completing(task));
   }
 }

@@ -2,10 +2,11 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import de.quartierskredit.shared.InputRefusedException;
 
 /** Step 12: checks the follow-up offer on the server (a wanted loan needs 500-20,000 EUR and a purpose). */
 @Component("offerFollowUpLoanListener")
@@ -13,7 +14,7 @@ class OfferFollowUpLoanListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    InvalidServicingInputException.refuseIfAny(ServicingInputPolicy.followUp(FormValues.text(task, FOLLOW_UP_WANTED),
+    InputRefusedException.refuseIfAny(ServicingInputPolicy.followUp(FormValues.text(task, FOLLOW_UP_WANTED),
         task.getVariable(FOLLOW_UP_AMOUNT), FormValues.text(task, FOLLOW_UP_PURPOSE)));
   }
 }

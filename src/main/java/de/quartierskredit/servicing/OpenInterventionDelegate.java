@@ -3,7 +3,7 @@ package de.quartierskredit.servicing;
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
 import de.quartierskredit.servicing.ServicingRepository.Standing;
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.Roles;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;

@@ -3,14 +3,15 @@ package de.quartierskredit.servicing;
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
 import de.quartierskredit.servicing.LoanServicingProcess.ContactKind;
-import de.quartierskredit.system.engine.CurrentUser;
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.engine.CurrentUser;
+import de.quartierskredit.shared.engine.FormValues;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import de.quartierskredit.shared.InputRefusedException;
 
 /**
  * Steps 9-10: checks the advisor's contact form on the server and records the contact; a monthly
@@ -33,7 +34,7 @@ class RecordBorrowerContactListener implements TaskListener {
     String month = kind == ContactKind.MONTHLY ? FormValues.text(task, CONTACT_MONTH) : null;
     LocalDate earliest = month != null ? YearMonth.parse(month).atDay(1)
         : LocalDate.ofInstant(task.getCreateTime().toInstant(), clock.getZone());
-    InvalidServicingInputException.refuseIfAny(ServicingInputPolicy.contact(FormValues.text(task, CONTACT_CHANNEL),
+    InputRefusedException.refuseIfAny(ServicingInputPolicy.contact(FormValues.text(task, CONTACT_CHANNEL),
         FormValues.text(task, CONTACT_OUTCOME), FormValues.text(task, BUSINESS_SITUATION),
         FormValues.text(task, CONTACT_NOTES), FormValues.text(task, CONTACTED_ON), LocalDate.now(clock), earliest));
     var contact = new BorrowerContact(FormValues.text(task, CONTACT_CHANNEL), FormValues.text(task, CONTACT_OUTCOME),

@@ -1,6 +1,6 @@
 package de.quartierskredit.servicing;
 
-import de.quartierskredit.application.FieldError;
+import de.quartierskredit.shared.FieldError;
 import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -2,10 +2,11 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
-import de.quartierskredit.system.engine.FormValues;
+import de.quartierskredit.shared.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import de.quartierskredit.shared.InputRefusedException;
 
 /** Step 12: the microfinancer confirms the write-off with a note (checked on the server). */
 @Component("writeOffLoanListener")
@@ -13,7 +14,7 @@ class WriteOffLoanListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    InvalidServicingInputException.refuseIfAny(
+    InputRefusedException.refuseIfAny(
         ServicingInputPolicy.writeOff(task.getVariable(WRITE_OFF_CONFIRMED), FormValues.text(task, WRITE_OFF_NOTE)));
   }
 }

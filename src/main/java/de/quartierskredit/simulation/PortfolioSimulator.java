@@ -14,7 +14,7 @@ import de.quartierskredit.portfolio.PortfolioService;
 import de.quartierskredit.schedule.AnnuitySchedule;
 import de.quartierskredit.schedule.RepaymentScheduleRepository;
 import de.quartierskredit.servicing.LoanServicingProcess;
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.Roles;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -34,6 +34,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import de.quartierskredit.shared.InputRefusedException;
+import de.quartierskredit.shared.FieldError;
 
 @QuartierskreditTest
 class LoanApplicationProcessTest {
@@ -129,7 +131,7 @@ class LoanApplicationProcessTest {
       long instancesBefore = runtimeService.createProcessInstanceQuery().count();
 
       assertThatThrownBy(() -> startAsAnna(application("offenbach", amount)))
-          .isInstanceOf(InvalidApplicationException.class)
+          .hasRootCauseInstanceOf(InputRefusedException.class)
           .hasMessageContaining("loanAmount");
 
       org.assertj.core.api.Assertions.assertThat(loanCount()).isEqualTo(loansBefore);
@@ -143,8 +145,8 @@ class LoanApplicationProcessTest {
       empty.put("loanAmount", 20000L);
 
       assertThatThrownBy(() -> startAsAnna(empty))
-          .isInstanceOfSatisfying(InvalidApplicationException.class, e ->
-              org.assertj.core.api.Assertions.assertThat(e.errors()).extracting(FieldError::field)
+          .satisfies(e ->
+              org.assertj.core.api.Assertions.assertThat(InputRefusedException.in(e).orElseThrow().errors()).extracting(FieldError::field)
                   .contains("applicantFirstName", "applicantLastName", "businessName", "businessStage",
                       "quarterCode", "loanPurpose", "commercialPurpose")
                   .doesNotContain("loanAmount"));
@@ -200,7 +202,7 @@ class LoanApplicationProcessTest {
       advice.put("reducedAmount", 9000L);
 
       assertThatThrownBy(() -> complete(task(instance), advice))
-          .isInstanceOf(InvalidApplicationException.class)
+          .hasRootCauseInstanceOf(InputRefusedException.class)
           .hasMessageContaining("reducedAmount");
 
       assertThat(instance).isWaitingAt(ADVISE);
@@ -245,7 +247,7 @@ class LoanApplicationProcessTest {
       ProcessInstance instance = startAsAnna(application("offenbach", 5000L));
 
       assertThatThrownBy(() -> complete(task(instance), withVariables("adviceOutcome", "CONTINUE")))
-          .isInstanceOf(InvalidApplicationException.class);
+          .hasRootCauseInstanceOf(InputRefusedException.class);
 
       assertThat(instance).isWaitingAt(ADVISE);
     }

@@ -19,7 +19,7 @@ import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.schedule.RepaymentScheduleRepository;
 import de.quartierskredit.support.QuartierskreditTest;
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.Roles;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;

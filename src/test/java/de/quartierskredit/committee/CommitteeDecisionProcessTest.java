@@ -22,7 +22,7 @@ import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.support.QuartierskreditTest;
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.Roles;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -24,7 +24,7 @@ import de.quartierskredit.schedule.RepaymentSchedule;
 import de.quartierskredit.schedule.RepaymentScheduleRepository;
 import de.quartierskredit.schedule.ScheduleLine;
 import de.quartierskredit.support.QuartierskreditTest;
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.Roles;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,7 +32,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import de.quartierskredit.application.InvalidApplicationException;
+import de.quartierskredit.shared.InputRefusedException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -209,10 +209,10 @@ class BankContractProcessTest {
 
     assertThatThrownBy(() -> taskService.complete(confirm,
         Map.of(CONTRACT_NUMBER, "<script>", CONTRACT_SIGNED_ON, today.toString())))
-        .isInstanceOf(InvalidApplicationException.class).hasMessageContaining("Vertragsnummer");
+        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("Vertragsnummer");
     assertThatThrownBy(() -> taskService.complete(confirm,
         Map.of(CONTRACT_NUMBER, "GLS-1", CONTRACT_SIGNED_ON, today.plusDays(1).toString())))
-        .isInstanceOf(InvalidApplicationException.class).hasMessageContaining("Zukunft");
+        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("Zukunft");
 
     assertThat(instance).isWaitingAt(CONFIRM_CONTRACT);
     assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.APPROVED);
@@ -226,13 +226,13 @@ class BankContractProcessTest {
 
     assertThatThrownBy(() -> taskService.complete(confirm,
         Map.of(DISBURSED_ON, today.toString(), DISBURSED_AMOUNT, 4999.99)))
-        .isInstanceOf(InvalidApplicationException.class).hasMessageContaining("weicht");
+        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("weicht");
     assertThatThrownBy(() -> runtimeService.createMessageCorrelation(Messages.LOAN_DISBURSED)
         .processInstanceBusinessKey(reference)
         .setVariable(DISBURSED_ON, today.minusDays(3).toString())
         .setVariable(DISBURSED_AMOUNT, "5000.00")
         .correlate())
-        .isInstanceOf(InvalidApplicationException.class).hasMessageContaining("vor der Vertragsunterzeichnung");
+        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("vor der Vertragsunterzeichnung");
 
     assertThat(instance).isWaitingAt(CONFIRM_DISBURSEMENT);
     assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.CONTRACTED);

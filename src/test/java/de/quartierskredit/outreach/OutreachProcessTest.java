@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import de.quartierskredit.application.InvalidApplicationException;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.application.LoanApplicationProcess;
 import de.quartierskredit.support.QuartierskreditTest;
 import java.util.HashMap;
@@ -122,7 +122,7 @@ class OutreachProcessTest {
     v.put("contactType", "CARRIER_PIGEON");
 
     assertThatThrownBy(() -> startAsLars(v))
-        .isInstanceOf(InvalidApplicationException.class)
+        .hasRootCauseInstanceOf(InputRefusedException.class)
         .hasMessageContaining("contactType");
 
     org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT count(*) FROM outreach_contact").query(Long.class).single())

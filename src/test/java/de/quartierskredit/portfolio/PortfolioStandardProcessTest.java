@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import de.quartierskredit.application.InvalidApplicationException;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.support.QuartierskreditTest;
@@ -154,7 +154,7 @@ class PortfolioStandardProcessTest {
           .extractingByKey("qualityAssuranceSummary").asString()
           .contains("Leipzig").contains("3 von 8").contains("37,5 %").contains(leipzig.get(0).reference());
       assertThatThrownBy(() -> complete(task(instance), withVariables("qualityMeasures", "  ")))
-          .isInstanceOf(InvalidApplicationException.class);
+          .hasRootCauseInstanceOf(InputRefusedException.class);
 
       complete(task(instance), withVariables("qualityMeasures", "Wöchentliche Kontakte, zwei Interventionspläne."));
 

@@ -24,7 +24,7 @@ import de.quartierskredit.schedule.RepaymentSchedule;
 import de.quartierskredit.schedule.RepaymentScheduleRepository;
 import de.quartierskredit.schedule.ScheduleLine;
 import de.quartierskredit.support.QuartierskreditTest;
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.Roles;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -17,7 +17,7 @@ import de.quartierskredit.loan.NewApplication;
 import de.quartierskredit.servicing.LoanServicingProcess.Messages;
 import de.quartierskredit.support.EngineDriver;
 import de.quartierskredit.support.QuartierskreditTest;
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.Roles;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import de.quartierskredit.shared.InputRefusedException;
 
 /**
  * loan-servicing on PostgreSQL with the engine clock moved month by month and timer jobs executed
@@ -152,11 +153,11 @@ class LoanServicingProcessTest {
     assertThat(taskService.getIdentityLinksForTask(clarify.getId()))
         .anyMatch(link -> Roles.MICROFINANCER.equals(link.getGroupId()));
     assertThatThrownBy(() -> taskService.complete(clarify.getId(), withVariables("overdueReason", "NONSENSE")))
-        .isInstanceOf(InvalidServicingInputException.class).hasMessageContaining("overdueAction");
+        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("overdueAction");
     taskService.complete(clarify.getId(), withVariables("overdueReason", "ADVISOR_ABSENT",
         "overdueAction", "Vertretung aus Leipzig besucht den Laden bis Freitag."));
     assertThatThrownBy(() -> taskService.complete(tasks(instance, MONTHLY_CONTACT).get(0).getId(),
-        contact(today().plusDays(3)))).isInstanceOf(InvalidServicingInputException.class).hasMessageContaining("Zukunft");
+        contact(today().plusDays(3)))).hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("Zukunft");
     taskService.complete(tasks(instance, MONTHLY_CONTACT).get(0).getId(), contact(today()));
 
     assertThat(instance).hasPassed("EndEvent_OverdueClarified", CONTACT_RECORDED).isWaitingAt(LOAN_COURSE);
@@ -179,7 +180,7 @@ class LoanServicingProcessTest {
         .contains(Roles.advisors("offenbach"), Roles.MICROFINANCER);
     assertThatThrownBy(() -> taskService.complete(plan.getId(), withVariables("interventionMeasures", "Vertrieb",
         "interventionNextStep", "RESCHEDULE", "microfinancerAgreed", false)))
-        .isInstanceOf(InvalidServicingInputException.class).hasMessageContaining("microfinancerAgreed");
+        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("microfinancerAgreed");
     taskService.complete(plan.getId(), withVariables("interventionMeasures", "Rate halbieren, Vertriebsberatung",
         "softTopics", "Pflege der Mutter", "interventionNextStep", "RESCHEDULE", "microfinancerAgreed", true));
 
@@ -255,7 +256,7 @@ class LoanServicingProcessTest {
     Task offer = tasks(instance, OFFER_FOLLOW_UP_LOAN).get(0);
 
     assertThatThrownBy(() -> taskService.complete(offer.getId(), withVariables("followUpWanted", "YES", "followUpAmount", 25000L)))
-        .isInstanceOf(InvalidServicingInputException.class).hasMessageContaining("followUpAmount").hasMessageContaining("followUpPurpose");
+        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("followUpAmount").hasMessageContaining("followUpPurpose");
     taskService.complete(offer.getId(), withVariables("followUpWanted", "YES", "followUpAmount", 5000.0d,
         "followUpPurpose", "Zweite Nähmaschine"));
 
@@ -300,7 +301,7 @@ class LoanServicingProcessTest {
       assertThat(instance).variables().containsEntry("guarantorCount", 2).containsEntry("outstandingAtDefault", "4.000,00 EUR");
       Task guarantors = tasks(instance, CALL_ON_GUARANTORS).get(0);
       assertThatThrownBy(() -> taskService.complete(guarantors.getId(), withVariables("guarantor1Paid", 1500.01d)))
-          .isInstanceOf(InvalidServicingInputException.class).hasMessageContaining("guarantor1Paid")
+          .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("guarantor1Paid")
           .hasMessageContaining("guarantor2Paid");
       taskService.complete(guarantors.getId(), withVariables("guarantor1Paid", 1500.0d, "guarantor2Paid", 500L));
 
@@ -348,7 +349,7 @@ class LoanServicingProcessTest {
     assertThat(expected.microfinancer()).isLessThanOrEqualTo(total.multiply(new BigDecimal("0.20")));
     assertThat(instance).variables().extractingByKey("lossAllocationSummary").asString().contains("Obergrenze 20 %");
     assertThatThrownBy(() -> taskService.complete(tasks(instance, WRITE_OFF).get(0).getId(),
-        withVariables("writeOffConfirmed", false))).isInstanceOf(InvalidServicingInputException.class);
+        withVariables("writeOffConfirmed", false))).hasRootCauseInstanceOf(InputRefusedException.class);
     taskService.complete(tasks(instance, WRITE_OFF).get(0).getId(), withVariables("writeOffConfirmed", true,
         "writeOffNote", "Insolvenz."));
     assertThat(instance).isEnded();

@@ -5,7 +5,7 @@ import de.quartierskredit.fund.LocalFund.PartnerKind;
 import de.quartierskredit.fund.LocalFundRepository;
 import de.quartierskredit.fund.QuarterRepository;
 import de.quartierskredit.shared.Money;
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.Roles;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

@@ -1,8 +1,8 @@
 package de.quartierskredit.system.engine;
 
+import de.quartierskredit.shared.InputRefusedException;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -11,10 +11,13 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Refused form input stays a 400 however it is checked. The engine wraps any exception of a task
- * listener in a plain {@link ProcessEngineException} (ENGINE-03051), which Camunda's REST API answers
- * with 500; this outermost command interceptor hands the caller the {@link FormFieldValidationException}
- * inside instead, after the transaction has been rolled back as before.
+ * The engine boundary of refused input. Features throw {@link InputRefusedException} (plain Java);
+ * the engine wraps whatever a task listener or delegate throws (ENGINE-03051), which Camunda's REST
+ * would answer with 500. This outermost command interceptor hands the caller a {@link Refused}
+ * instead, after the transaction has been rolled back as before: Camunda's REST answers a task
+ * completion or form submission with it as 400, and {@code system.web.EngineRestStatus} turns its
+ * {@link Refused#CODE} into 400 on every other route. Java callers find the original with
+ * {@link InputRefusedException#in(Throwable)}.
  */
 @Component
 class FormInputErrors extends AbstractProcessEnginePlugin {
@@ -33,25 +36,30 @@ class FormInputErrors extends AbstractProcessEnginePlugin {
     return result;
   }
 
-  /** Rethrows the form validation failure found in the causes of an engine exception. */
+  /** Rethrows the refusal found in the causes of a failed command as {@link Refused}. */
   static final class Unwrapping extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
       try {
         return next.execute(command);
-      } catch (ProcessEngineException e) {
-        FormFieldValidationException refused = refusal(e);
-        throw refused != null ? refused : e;
+      } catch (Refused alreadyTranslated) {
+        throw alreadyTranslated;
+      } catch (RuntimeException e) {
+        throw InputRefusedException.in(e).<RuntimeException>map(Refused::new).orElse(e);
       }
     }
+  }
 
-    static FormFieldValidationException refusal(Throwable e) {
-      for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-        if (t instanceof FormFieldValidationException found) {
-          return found;
-        }
-      }
-      return null;
+  /** Refused input as the engine's REST API knows it: 400 on completion and form submission. */
+  public static final class Refused extends FormFieldValidationException {
+
+    /** Error code the REST status filter maps to 400 on routes that do not know form validation. */
+    public static final int CODE = 22_400;
+
+    Refused(InputRefusedException refused) {
+      super(refused.errors().isEmpty() || refused.errors().get(0).field() == null
+          ? "input" : refused.errors().get(0).field(), refused.getMessage(), refused);
+      setCode(CODE);
     }
   }
 }

@@ -27,6 +27,7 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import de.quartierskredit.shared.Roles;
 
 /**
  * Creates the role groups and their authorizations on every start, in every profile, and adds

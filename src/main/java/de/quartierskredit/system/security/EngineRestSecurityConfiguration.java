@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import de.quartierskredit.shared.Roles;
 
 /**
  * Security baseline of the engine: {@code /engine-rest} needs HTTP Basic authentication against

@@ -1,14 +1,15 @@
 package de.quartierskredit.system.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import de.quartierskredit.application.FieldError;
-import de.quartierskredit.application.InvalidApplicationException;
+import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.loan.IllegalLoanStateException;
 import de.quartierskredit.loan.UnknownLoanException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,10 +30,17 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackages = "de.quartierskredit")
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-  @ExceptionHandler(InvalidApplicationException.class)
-  ProblemDetail invalid(InvalidApplicationException e) {
+  @ExceptionHandler(InputRefusedException.class)
+  ProblemDetail invalid(InputRefusedException e) {
     return withErrors(problem(HttpStatus.BAD_REQUEST, "Ungültige Eingabe",
         "Bitte die markierten Felder korrigieren."), e.errors());
+  }
+
+  /** Input refused inside the engine (a delegate of the process our endpoint started or moved on). */
+  @ExceptionHandler(FormFieldValidationException.class)
+  ProblemDetail refusedInEngine(FormFieldValidationException e) {
+    return InputRefusedException.in(e).map(this::invalid).orElseGet(() -> problem(HttpStatus.BAD_REQUEST,
+        "Ungültige Eingabe", "Die Eingabe wurde abgelehnt."));
   }
 
   @ExceptionHandler(AuthorizationException.class)
@@ -82,7 +90,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
     problem.setProperty("errors", errors.stream()
-        .map(e -> Map.of("field", e.field(), "message", e.message()))
+        .map(e -> e.field() == null ? Map.of("message", e.message())
+            : Map.of("field", e.field(), "message", e.message()))
         .toList());
     return problem;
   }

@@ -1,6 +1,6 @@
 package de.quartierskredit.system.web;
 
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;

@@ -3,7 +3,7 @@ package de.quartierskredit.system.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.quartierskredit.fund.LocalFund;
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.Roles;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

@@ -16,7 +16,7 @@ import de.quartierskredit.servicing.LoanServicingProcess;
 import de.quartierskredit.servicing.LoanServicingProcess.Messages;
 import de.quartierskredit.support.EngineDriver;
 import de.quartierskredit.support.QuartierskreditTest;
-import de.quartierskredit.system.security.Roles;
+import de.quartierskredit.shared.Roles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

@@ -19,6 +19,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import de.quartierskredit.shared.Roles;
 
 /**
  * The security baseline over the REST API: authentication on /engine-rest, and each role sees

@@ -30,6 +30,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import de.quartierskredit.shared.Roles;
 
 /**
  * Quarter isolation and read-only roles on a real {@code loan-application} instance of Offenbach:

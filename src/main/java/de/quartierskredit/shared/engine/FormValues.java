@@ -1,4 +1,4 @@
-package de.quartierskredit.system.engine;
+package de.quartierskredit.shared.engine;
 
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.VariableScope;

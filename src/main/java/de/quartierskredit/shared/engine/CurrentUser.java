@@ -1,4 +1,4 @@
-package de.quartierskredit.system.engine;
+package de.quartierskredit.shared.engine;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;

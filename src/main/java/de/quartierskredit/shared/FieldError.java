@@ -1,4 +1,4 @@
-package de.quartierskredit.application;
+package de.quartierskredit.shared;
 
 /** One rejected input field and what the caseworker should enter instead (German). */
 public record FieldError(String field, String message) {}

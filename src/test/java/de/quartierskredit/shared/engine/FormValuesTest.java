@@ -1,4 +1,4 @@
-package de.quartierskredit.system.engine;
+package de.quartierskredit.shared.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package de.quartierskredit.system.security;
+package de.quartierskredit.shared;
 
 import java.util.Locale;
 
