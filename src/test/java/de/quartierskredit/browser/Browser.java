@@ -34,6 +34,7 @@ final class Browser implements AutoCloseable {
   final WebDriver driver;
   private final String baseUrl;
   private final WebDriverWait wait;
+  private final Map<String, String> typed = new java.util.LinkedHashMap<>();
 
   private Browser(WebDriver driver, String baseUrl) {
     this.driver = driver;
@@ -141,10 +142,40 @@ final class Browser implements AutoCloseable {
     return waitFor(By.cssSelector(".fjs-form [id$='Field_" + Character.toUpperCase(key.charAt(0)) + key.substring(1) + "']"));
   }
 
+  /**
+   * Types {@code value} into the field and verifies it: the field is left (form-js commits a text
+   * field's value to its state on blur) and must then show exactly the value. The value is remembered,
+   * so that {@link #verifyTyped()} can prove before a completion that no re-render lost it.
+   */
   void type(String key, String value) {
     WebElement input = field(key);
+    scrollTo(input);
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
     input.sendKeys(value);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].blur()", input);
+    try {
+      wait.until(d -> value.equals(field(key).getDomProperty("value")));
+    } catch (org.openqa.selenium.TimeoutException lost) {
+      throw new AssertionError("Field " + key + " shows '" + field(key).getDomProperty("value")
+          + "' after typing '" + value + "'", lost);
+    }
+    typed.put(key, value);
+  }
+
+  /** Every value typed since the form was opened is still in its field; fails naming the first that is not. */
+  void verifyTyped() {
+    typed.forEach((key, value) -> {
+      String shown = field(key).getDomProperty("value");
+      if (!value.equals(shown)) {
+        throw new AssertionError("Field " + key + " lost its value before completion: typed '" + value
+            + "', shows '" + shown + "'");
+      }
+    });
+  }
+
+  /** A new form is open: forget what was typed into the previous one. */
+  void formOpened() {
+    typed.clear();
   }
 
   /** Chooses an option of a form-js select by the option's label. */

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +55,7 @@ class CaseworkerJourneyBrowserTest {
   private Browser browser;
   private FundRoom room;
   private String reference;
+  private String taskId;
 
   @BeforeAll
   void openBrowser() throws Exception {
@@ -195,22 +198,39 @@ class CaseworkerJourneyBrowserTest {
     browser.screenshot("07-cockpit-diagram");
   }
 
+  /**
+   * Opens the loan's task in Tasklist and claims it; returns once the server has the claim and the form
+   * has been rendered again for editing (a candidate task shows its form read-only until claimed, and
+   * text typed into the read-only rendering would be lost).
+   */
   private void openTask(String activityId) {
     Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(activityId)
         .singleResult();
     assertThat(task).as("open task " + activityId).isNotNull();
+    taskId = task.getId();
     browser.go("/camunda/app/tasklist/default/#/?task=" + task.getId());
-    browser.clickText("Claim");
     browser.waitFor(By.cssSelector(".fjs-form"));
+    browser.clickText("Claim");
+    new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
+        taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee() != null
+            && d.findElements(By.xpath("//a[normalize-space()='Claim']")).isEmpty()
+            && !d.findElements(By.cssSelector(".fjs-form input:not([disabled]), .fjs-form textarea:not([disabled])"))
+                .isEmpty());
+    browser.formOpened();
   }
 
+  /**
+   * Completes the open task and waits for the server's answer: the task is gone (completed), or
+   * Tasklist shows an error, which fails the test at once with Tasklist's text. Before the click every
+   * typed value must still be in its field.
+   */
   private void complete() {
-    String url = browser.driver.getCurrentUrl();
+    browser.verifyTyped();
     browser.click(By.cssSelector("button[ng-click='complete()']"));
-    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
-        .until(d -> d.findElements(By.cssSelector(".fjs-form")).isEmpty() || !d.getCurrentUrl().equals(url)
-            || !browser.errorNotifications().isEmpty());
-    assertThat(browser.errorNotifications()).as("Tasklist error notifications").isEmpty();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
+        !browser.errorNotifications().isEmpty() || taskService.createTaskQuery().taskId(taskId).count() == 0);
+    assertThat(browser.errorNotifications()).as("Tasklist error notifications after completing " + taskId).isEmpty();
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("task " + taskId + " completed").isZero();
   }
 
   /** The job executor is off in tests: run the async continuations the journey passed. */
