@@ -6,8 +6,11 @@ import de.quartierskredit.application.EligibilityPolicy.Assessment;
 import de.quartierskredit.application.EligibilityPolicy.Decision;
 import de.quartierskredit.application.EligibilityPolicy.Handicap;
 import de.quartierskredit.application.EligibilityPolicy.Level;
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.InputRefusedException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +18,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import de.quartierskredit.shared.InputRefusedException;
-import de.quartierskredit.shared.FieldError;
 
 /** Eligibility (DOMAIN.md step 3): applies {@link EligibilityPolicy} to the advisor's assessment. */
 @Component("checkEligibilityDelegate")
@@ -39,7 +40,7 @@ class CheckEligibilityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Loan loan = loans.findByReference((String) execution.getVariable(LOAN_REFERENCE)).orElseThrow();
+    Loan loan = loans.findByReference(CaseLoan.reference(execution)).orElseThrow();
     Set<Handicap> handicaps = EnumSet.noneOf(Handicap.class);
     HANDICAP_FIELDS.forEach((field, handicap) -> {
       if (Boolean.TRUE.equals(execution.getVariable(field))) {

@@ -2,6 +2,7 @@ package de.quartierskredit.application;
 
 import static de.quartierskredit.application.LoanApplicationProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
 import java.util.EnumSet;
@@ -30,7 +31,7 @@ class EndApplicationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     LoanState state = LoanState.valueOf((String) execution.getVariableLocal(END_STATE));
     Object reason = execution.getVariableLocal(END_REASON);
-    loans.end((String) execution.getVariable(LOAN_REFERENCE), ENDABLE, state,
+    loans.end(CaseLoan.reference(execution), ENDABLE, state,
         reason == null ? null : reason.toString());
   }
 }

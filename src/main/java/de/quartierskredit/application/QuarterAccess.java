@@ -6,14 +6,15 @@ import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationException;
 
 /**
- * An advisor records applications for their own quarter only (or outside the quarters, where the
+ * An advisor records applications and outreach contacts for their own quarter only (or outside the quarters, where the
  * microfinancer takes over); the microfinancer and process owners may record any.
  */
-final class QuarterAccess {
+public final class QuarterAccess {
 
   private QuarterAccess() {}
 
-  static void check(List<String> groupsOfStarter, String quarterCode) {
+  /** Refuses (403) an advisor recording for another quarter than her own. */
+  public static void check(List<String> groupsOfStarter, String quarterCode) {
     if (groupsOfStarter == null || quarterCode == null) {
       return;
     }

@@ -2,8 +2,11 @@ package de.quartierskredit.application;
 
 import static de.quartierskredit.application.LoanApplicationProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,8 +14,6 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import de.quartierskredit.shared.InputRefusedException;
-import de.quartierskredit.shared.FieldError;
 
 /**
  * Advice reduced the capital need (a success the brochure counts): the application continues with
@@ -29,7 +30,7 @@ class RecordReducedNeedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    String reference = CaseLoan.reference(execution);
     Loan loan = loans.findByReference(reference).orElseThrow();
     List<FieldError> errors = new ArrayList<>();
     Object raw = execution.getVariable(REDUCED_AMOUNT);

@@ -5,9 +5,8 @@ import static de.quartierskredit.application.LoanApplicationProcess.Variables.*;
 import de.quartierskredit.fund.QuarterRepository;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
-import de.quartierskredit.shared.Money;
 import de.quartierskredit.loan.NewApplication;
-import de.quartierskredit.shared.Roles;
+import de.quartierskredit.shared.Money;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -15,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Application step 2: validates the start data again on the server, records applicant, business
- * and loan, and names the loan's reference (business key) and the groups that work on it.
+ * and loan, and gives the process the loan's reference as business key (which ties every process of
+ * the case to this loan; the groups that work on it follow from the loan's quarter, see
+ * {@link de.quartierskredit.loan.CaseLoan}) and display copies for the forms.
  */
 @Component("registerApplicationDelegate")
 class RegisterApplicationDelegate implements JavaDelegate {
@@ -44,7 +45,5 @@ class RegisterApplicationDelegate implements JavaDelegate {
     execution.setVariable(QUARTER_CODE, loan.quarterCode());
     execution.setVariable(QUARTER_NAME, loan.quarterCode() == null
         ? "außerhalb der Quartiere" : quarters.find(loan.quarterCode()).orElseThrow().name());
-    execution.setVariable(ADVISOR_GROUP, Roles.advisorsFor(loan.quarterCode()));
-    execution.setVariable(COMMITTEE_GROUP, Roles.committeeFor(loan.quarterCode()));
   }
 }

@@ -4,17 +4,17 @@ import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.AB
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.COMMITTEE_QUESTION;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.DECISION;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.DECISION_REASON;
-import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.LOAN_REFERENCE;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.VOTES_AGAINST;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.VOTES_FOR;
 
 import de.quartierskredit.committee.CommitteeDecisionRepository.CommitteeDecision;
+import de.quartierskredit.loan.CaseLoan;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.shared.engine.CurrentUser;
 import de.quartierskredit.shared.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import de.quartierskredit.shared.InputRefusedException;
 
 /**
  * DOMAIN.md step 7: checks the committee's decision again on the server and records it with reason,
@@ -41,7 +41,7 @@ class CommitteeDecisionListener implements TaskListener {
       throw new InputRefusedException(null, check.reason());
     }
     String decidedBy = CurrentUser.completing(task);
-    decisions.record(FormValues.text(task, LOAN_REFERENCE),
+    decisions.record(CaseLoan.reference(task),
         new CommitteeDecision(decision, reason.strip(), votesFor, votesAgainst, abstentions),
         decidedBy, task.getProcessInstanceId());
     if (CommitteeDecisionProcess.Decisions.RETURN.equals(decision)) {

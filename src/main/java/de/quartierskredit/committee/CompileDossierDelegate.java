@@ -4,9 +4,9 @@ import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.DO
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.FUND_FREE_CAPACITY_TEXT;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.LOAN_AMOUNT;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.LOAN_AMOUNT_TEXT;
-import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.LOAN_REFERENCE;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.SGB2_WARNING;
 
+import de.quartierskredit.loan.CaseLoan;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ class CompileDossierDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var dossier = dossiers.compile((String) execution.getVariable(LOAN_REFERENCE), execution.getVariables());
+    var dossier = dossiers.compile(CaseLoan.reference(execution), execution.getVariables());
     execution.setVariable(DOSSIER_MARKDOWN, dossier.markdown());
     // a double for the form's number field; the loan table keeps the exact amount
     execution.setVariable(LOAN_AMOUNT, dossier.amount().doubleValue());

@@ -1,15 +1,15 @@
 package de.quartierskredit.committee;
 
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.CAPACITY_ACTION;
-import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.LOAN_REFERENCE;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.REDUCED_AMOUNT;
 
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.shared.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import de.quartierskredit.shared.InputRefusedException;
 
 /** No fund capacity for an approved loan: checks the chosen way on (retry, smaller amount, withdraw). */
 @Component("fundCapacityAnswerListener")
@@ -23,7 +23,7 @@ class FundCapacityAnswerListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String reference = FormValues.text(task, LOAN_REFERENCE);
+    String reference = CaseLoan.reference(task);
     var current = loans.findByReference(reference).orElseThrow().amount();
     var check = CommitteeInputPolicy.capacityAction(
         FormValues.text(task, CAPACITY_ACTION), FormValues.decimal(task, REDUCED_AMOUNT), current);

@@ -2,10 +2,10 @@ package de.quartierskredit.committee;
 
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.LOAN_AMOUNT;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.LOAN_AMOUNT_TEXT;
-import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.LOAN_REFERENCE;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.REDUCED_AMOUNT;
 
 import de.quartierskredit.fund.FundCapacityPolicy;
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.shared.Money;
 import de.quartierskredit.shared.engine.FormValues;
@@ -25,7 +25,7 @@ class ReduceLoanAmountDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    String reference = CaseLoan.reference(execution);
     var amount = Money.euros(FormValues.decimal(execution, REDUCED_AMOUNT));
     var current = loans.findByReference(reference).orElseThrow().amount();
     // checked by fundCapacityAnswerListener; checked again so that no path can raise the amount

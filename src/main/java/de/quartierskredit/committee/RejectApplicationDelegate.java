@@ -1,10 +1,10 @@
 package de.quartierskredit.committee;
 
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.DECISION_REASON;
-import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.LOAN_REFERENCE;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.OUTCOME;
 
 import de.quartierskredit.fund.FundReservationService;
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
 import java.util.Set;
@@ -26,7 +26,7 @@ class RejectApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    String reference = CaseLoan.reference(execution);
     reservations.release(reference);
     String reason = "Vom Vergabeausschuss abgelehnt: " + execution.getVariable(DECISION_REASON);
     // loan.ended_reason holds 1,000 characters; the full reason stays in committee_decision

@@ -3,10 +3,10 @@ package de.quartierskredit.committee;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.CAPACITY_RESERVED;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.FUND_CAPACITY_REASON;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.LIABLE_PARTY;
-import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.LOAN_REFERENCE;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.OUTCOME;
 
 import de.quartierskredit.fund.FundReservationService;
+import de.quartierskredit.loan.CaseLoan;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ class ReserveFundCapacityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var reservation = reservations.reserve((String) execution.getVariable(LOAN_REFERENCE));
+    var reservation = reservations.reserve(CaseLoan.reference(execution));
     execution.setVariable(CAPACITY_RESERVED, reservation.reserved());
     execution.setVariable(FUND_CAPACITY_REASON, reservation.reason());
     execution.setVariable(LIABLE_PARTY,

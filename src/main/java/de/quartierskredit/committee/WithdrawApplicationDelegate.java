@@ -1,9 +1,9 @@
 package de.quartierskredit.committee;
 
-import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.LOAN_REFERENCE;
 import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.OUTCOME;
 
 import de.quartierskredit.fund.FundReservationService;
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,7 +24,7 @@ class WithdrawApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    String reference = CaseLoan.reference(execution);
     reservations.release(reference);
     loans.transition(reference, LoanState.OPEN_APPLICATION, LoanState.WITHDRAWN,
         "Bewilligt, aber zurückgezogen: keine freie Kapazität im lokalen Haftungsfonds");

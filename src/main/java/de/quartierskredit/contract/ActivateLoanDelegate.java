@@ -2,10 +2,11 @@ package de.quartierskredit.contract;
 
 import static de.quartierskredit.contract.BankContractProcess.Variables.*;
 
-import de.quartierskredit.shared.FieldError;
-import de.quartierskredit.shared.InputRefusedException;
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.shared.engine.FormValues;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -37,7 +38,7 @@ class ActivateLoanDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    String reference = CaseLoan.reference(execution);
     Loan loan = loans.findByReference(reference).orElseThrow(() -> new IllegalStateException("no loan " + reference));
     BigDecimal paidOut = FormValues.decimal(execution, DISBURSED_AMOUNT);
     String valueDate = FormValues.text(execution, DISBURSED_ON);

@@ -2,6 +2,7 @@ package de.quartierskredit.contract;
 
 import static de.quartierskredit.contract.BankContractProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Period;
@@ -10,7 +11,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Fills in what the caller left open at the start of bank-contract: term, rate and the signing escalation period. */
+/**
+ * Start of bank-contract: the loan reference for the forms (from the business key) and what the caller left
+ * open: term, rate and the signing escalation period.
+ */
 @Component("contractDefaultsListener")
 class ContractDefaultsListener implements ExecutionListener {
 
@@ -34,6 +38,8 @@ class ContractDefaultsListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    // a display copy for the forms; what decides is the business key (CaseLoan)
+    execution.setVariable(BankContractProcess.Variables.LOAN_REFERENCE, CaseLoan.reference(execution));
     if (execution.getVariable(TERM_MONTHS) == null) {
       execution.setVariable(TERM_MONTHS, defaultTermMonths);
     }

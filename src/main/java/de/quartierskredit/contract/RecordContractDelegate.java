@@ -2,10 +2,11 @@ package de.quartierskredit.contract;
 
 import static de.quartierskredit.contract.BankContractProcess.Variables.*;
 
-import de.quartierskredit.shared.FieldError;
-import de.quartierskredit.shared.InputRefusedException;
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
+import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.shared.engine.FormValues;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ class RecordContractDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    String reference = CaseLoan.reference(execution);
     String number = FormValues.text(execution, CONTRACT_NUMBER);
     String signedOn = FormValues.text(execution, CONTRACT_SIGNED_ON);
     var decision = policy.contractSigned(number, signedOn, LocalDate.now(clock));

@@ -2,6 +2,7 @@ package de.quartierskredit.contract;
 
 import static de.quartierskredit.contract.BankContractProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.shared.Money;
@@ -27,7 +28,7 @@ class SendRecommendationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    String reference = CaseLoan.reference(execution);
     Loan loan = loans.findByReference(reference)
         .orElseThrow(() -> new IllegalStateException("no loan " + reference + " to recommend to the bank"));
     bank.recommend(new BankGateway.Recommendation(

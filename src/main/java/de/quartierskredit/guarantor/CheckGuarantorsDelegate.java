@@ -3,10 +3,8 @@ package de.quartierskredit.guarantor;
 import static de.quartierskredit.guarantor.GuarantorCheckProcess.Variables.GUARANTORS_SUFFICIENT;
 import static de.quartierskredit.guarantor.GuarantorCheckProcess.Variables.GUARANTOR_CHECK_REASON;
 import static de.quartierskredit.guarantor.GuarantorCheckProcess.Variables.GUARANTOR_COVERAGE;
-import static de.quartierskredit.guarantor.GuarantorCheckProcess.Variables.LOAN_AMOUNT;
-import static de.quartierskredit.guarantor.GuarantorCheckProcess.Variables.LOAN_REFERENCE;
 
-import de.quartierskredit.shared.Money;
+import de.quartierskredit.loan.CaseLoan;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,15 +19,17 @@ class CheckGuarantorsDelegate implements JavaDelegate {
 
   private final GuarantorPolicy policy = new GuarantorPolicy();
   private final GuarantorRepository guarantors;
+  private final CaseLoan caseLoan;
 
-  CheckGuarantorsDelegate(GuarantorRepository guarantors) {
+  CheckGuarantorsDelegate(GuarantorRepository guarantors, CaseLoan caseLoan) {
     this.guarantors = guarantors;
+    this.caseLoan = caseLoan;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String loanReference = (String) execution.getVariable(LOAN_REFERENCE);
-    var loanAmount = Money.fromVariable(execution.getVariable(LOAN_AMOUNT));
+    String loanReference = CaseLoan.reference(execution);
+    var loanAmount = caseLoan.of(execution).amount();
     List<Guarantor> recorded = GuarantorSlots.read(execution);
 
     GuarantorPolicy.Decision decision = policy.decide(loanAmount, recorded);

@@ -3,6 +3,7 @@ package de.quartierskredit.outreach;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,6 +44,13 @@ class OutreachContactRepository {
         .param("pi", processInstanceId)
         .param("now", LocalDateTime.now(clock))
         .update();
+  }
+
+  /** The quarter of the contact an outreach process instance recorded (null: outside the quarters). */
+  Optional<String> quarterOf(String processInstanceId) {
+    return jdbc.sql("SELECT quarter_code FROM outreach_contact WHERE process_instance_id = :pi")
+        .param("pi", processInstanceId).query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional()
+        .orElseThrow(() -> new IllegalStateException("no outreach contact recorded by " + processInstanceId));
   }
 
   void linkApplication(String processInstanceId, String loanReference) {

@@ -3,17 +3,18 @@ package de.quartierskredit.outreach;
 import static de.quartierskredit.outreach.OutreachProcess.Variables.*;
 
 import de.quartierskredit.application.ApplicationValidator;
-import de.quartierskredit.shared.FieldError;
-import de.quartierskredit.shared.InputRefusedException;
+import de.quartierskredit.application.QuarterAccess;
 import de.quartierskredit.fund.QuarterRepository;
 import de.quartierskredit.outreach.OutreachProcess.ContactType;
 import de.quartierskredit.outreach.OutreachProcess.Outcome;
+import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.shared.engine.CurrentUser;
-import de.quartierskredit.shared.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /** Outreach (DOMAIN.md step 1): checks and records the advisor's contact in {@code outreach_contact}. */
@@ -46,8 +47,9 @@ class RecordOutreachContactDelegate implements JavaDelegate {
       throw new InputRefusedException(errors);
     }
     String quarterCode = ApplicationValidator.OUTSIDE_QUARTERS.equals(quarter) ? null : quarter;
+    Authentication recorder = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    QuarterAccess.check(recorder == null ? null : recorder.getGroupIds(), quarterCode);
     contacts.record(new OutreachContact(quarterCode, type, partner, business, person, outcome, offer, notes),
         execution.getProcessInstanceId(), CurrentUser.of(execution));
-    execution.setVariable(ADVISOR_GROUP, Roles.advisorsFor(quarterCode));
   }
 }

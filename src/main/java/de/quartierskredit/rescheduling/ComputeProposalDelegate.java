@@ -2,16 +2,17 @@ package de.quartierskredit.rescheduling;
 
 import static de.quartierskredit.rescheduling.RepaymentReschedulingProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.rescheduling.ReschedulingPolicy.Proposal;
 import de.quartierskredit.rescheduling.ReschedulingPolicy.Request;
 import de.quartierskredit.rescheduling.ReschedulingPolicy.Situation;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.shared.engine.CurrentUser;
 import de.quartierskredit.shared.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import de.quartierskredit.shared.InputRefusedException;
 
 /**
  * Step 11, request: checks the request form on the server ({@link ReschedulingPolicy}; refused input
@@ -31,7 +32,7 @@ class ComputeProposalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Loan loan = rescheduling.reschedulableLoan(FormValues.text(execution, LOAN_REFERENCE));
+    Loan loan = rescheduling.reschedulableLoan(CaseLoan.reference(execution));
     Situation situation = rescheduling.situation(loan);
     Request request = new Request(ReschedulingKind.parse(execution.getVariable(KIND)),
         FormValues.text(execution, REASON), FormValues.count(execution, NEW_INSTALMENTS),

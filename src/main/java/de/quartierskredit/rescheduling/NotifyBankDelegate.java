@@ -2,7 +2,7 @@ package de.quartierskredit.rescheduling;
 
 import static de.quartierskredit.rescheduling.RepaymentReschedulingProcess.Variables.*;
 
-import de.quartierskredit.shared.engine.FormValues;
+import de.quartierskredit.loan.CaseLoan;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,6 +22,6 @@ class NotifyBankDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    rescheduling.notifyBank((Long) execution.getVariable(REQUEST_ID), FormValues.text(execution, LOAN_REFERENCE));
+    rescheduling.notifyBank((Long) execution.getVariable(REQUEST_ID), CaseLoan.reference(execution));
   }
 }

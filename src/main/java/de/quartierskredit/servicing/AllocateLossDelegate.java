@@ -4,6 +4,7 @@ import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
 import de.quartierskredit.fund.LocalFund;
 import de.quartierskredit.fund.LocalFundRepository;
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LiableParty;
 import de.quartierskredit.servicing.ServicingRepository.Standing;
 import java.math.BigDecimal;
@@ -32,7 +33,7 @@ class AllocateLossDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Standing loan = servicing.standing((String) execution.getVariable(LOAN_REFERENCE));
+    Standing loan = servicing.standing(CaseLoan.reference(execution));
     if (losses.allocated(loan.id())) {
       return;
     }

@@ -2,9 +2,10 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.shared.engine.CurrentUser;
-import de.quartierskredit.shared.engine.FormValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import de.quartierskredit.shared.InputRefusedException;
 
 /** Step 12, default: records what each guarantor paid (0 up to the guaranteed amount), checked on the server. */
 @Component("callOnGuarantorsListener")
@@ -29,7 +29,7 @@ class CallOnGuarantorsListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long loanId = servicing.standing(FormValues.text(task, LOAN_REFERENCE)).id();
+    long loanId = servicing.standing(CaseLoan.reference(task)).id();
     var guarantors = losses.guarantors(loanId);
     List<FieldError> errors = new ArrayList<>();
     Map<Long, BigDecimal> paid = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.servicing.LoanServicingProcess.InterventionOutcome;
@@ -36,7 +37,7 @@ class CloseRepaidLoanDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    String reference = CaseLoan.reference(execution);
     Standing loan = servicing.standing(reference);
     loans.end(reference, Set.of(LoanState.ACTIVE), LoanState.REPAID, "Vollständig zurückgezahlt");
     servicing.closeIntervention(loan.id(), InterventionOutcome.REPAID);

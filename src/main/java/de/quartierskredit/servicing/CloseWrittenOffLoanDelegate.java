@@ -2,6 +2,7 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LoanHistory;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
@@ -30,7 +31,7 @@ class CloseWrittenOffLoanDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    String reference = CaseLoan.reference(execution);
     loans.end(reference, Set.of(LoanState.DEFAULTED), LoanState.WRITTEN_OFF,
         "Abgeschrieben: " + execution.getVariable(WRITE_OFF_NOTE));
     var standing = servicing.standing(reference);

@@ -2,6 +2,7 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.servicing.LoanServicingProcess.InterventionOutcome;
@@ -28,7 +29,7 @@ class MarkLoanDefaultedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    String reference = CaseLoan.reference(execution);
     Standing loan = servicing.standing(reference);
     if (!LoanState.DEFAULTED.name().equals(loan.state())) {
       loans.transition(reference, Set.of(LoanState.ACTIVE), LoanState.DEFAULTED, "Keine Zahlung innerhalb der Ausfallfrist");

@@ -2,6 +2,7 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.servicing.LoanServicingProcess.Messages;
 import de.quartierskredit.servicing.ServicingRepository.Standing;
 import java.time.Clock;
@@ -30,7 +31,7 @@ class OpenContactObligationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Standing loan = servicing.standing((String) execution.getVariable(LOAN_REFERENCE));
+    Standing loan = servicing.standing(CaseLoan.reference(execution));
     if (loan.active() && loan.disturbed()) {
       // no error when nothing waits: an intervention already runs
       execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(Messages.LOAN_DISTURBED)

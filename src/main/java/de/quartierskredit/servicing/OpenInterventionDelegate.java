@@ -2,8 +2,8 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.servicing.ServicingRepository.Standing;
-import de.quartierskredit.shared.Roles;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -29,7 +29,7 @@ class OpenInterventionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Standing loan = servicing.standing((String) execution.getVariable(LOAN_REFERENCE));
+    Standing loan = servicing.standing(CaseLoan.reference(execution));
     LocalDate since = loan.disturbedSince() != null ? loan.disturbedSince()
         : ServicingInputPolicy.date((String) execution.getVariable(DISTURBED_SINCE));
     since = since != null ? since : LocalDate.now(clock);
@@ -38,8 +38,5 @@ class OpenInterventionDelegate implements JavaDelegate {
         ServicingInputPolicy.decimal(execution.getVariable(ARREARS)), defaultDueOn, execution.getProcessInstanceId());
     execution.setVariable(DISTURBED_SINCE, since.toString());
     execution.setVariable(DEFAULT_DUE_AT, Date.from(defaultDueOn.atStartOfDay(clock.getZone()).toInstant()));
-    String advisors = (String) execution.getVariable(ADVISOR_GROUP);
-    execution.setVariable(INTERVENTION_GROUPS,
-        Roles.MICROFINANCER.equals(advisors) ? Roles.MICROFINANCER : advisors + "," + Roles.MICROFINANCER);
   }
 }

@@ -2,7 +2,9 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.servicing.LoanServicingProcess.ContactKind;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.shared.engine.CurrentUser;
 import de.quartierskredit.shared.engine.FormValues;
 import java.time.Clock;
@@ -11,7 +13,6 @@ import java.time.YearMonth;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import de.quartierskredit.shared.InputRefusedException;
 
 /**
  * Steps 9-10: checks the advisor's contact form on the server and records the contact; a monthly
@@ -40,7 +41,7 @@ class RecordBorrowerContactListener implements TaskListener {
     var contact = new BorrowerContact(FormValues.text(task, CONTACT_CHANNEL), FormValues.text(task, CONTACT_OUTCOME),
         FormValues.text(task, BUSINESS_SITUATION), FormValues.text(task, CONTACT_NOTES),
         LocalDate.parse(FormValues.text(task, CONTACTED_ON)));
-    long loanId = servicing.standing(FormValues.text(task, LOAN_REFERENCE)).id();
+    long loanId = servicing.standing(CaseLoan.reference(task)).id();
     servicing.recordContact(loanId, kind, contact, CurrentUser.completing(task), task.getId(), month);
   }
 }

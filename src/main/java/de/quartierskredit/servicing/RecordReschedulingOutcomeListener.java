@@ -2,6 +2,7 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class RecordReschedulingOutcomeListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     Object outcome = execution.getVariable(RESCHEDULING_OUTCOME);
     if (outcome != null) { // null when the call was cancelled (arrears cleared, repaid, default)
-      servicing.recordRescheduling(servicing.standing((String) execution.getVariable(LOAN_REFERENCE)).id(),
+      servicing.recordRescheduling(servicing.standing(CaseLoan.reference(execution)).id(),
           outcome.toString());
     }
   }

@@ -2,6 +2,7 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.servicing.LoanServicingProcess.InterventionOutcome;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,7 +20,7 @@ class ResolveInterventionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long loanId = servicing.standing((String) execution.getVariable(LOAN_REFERENCE)).id();
+    long loanId = servicing.standing(CaseLoan.reference(execution)).id();
     servicing.closeIntervention(loanId, InterventionOutcome.RESOLVED);
     execution.removeVariable(RESCHEDULING_OUTCOME);
   }

@@ -2,6 +2,7 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import java.time.Duration;
 import java.time.Period;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,7 +10,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Fills in the intervention rhythm the starter left open: intensive contact interval and default period. */
+/**
+ * Start of loan-servicing: the loan reference for the forms (from the business key) and the intervention
+ * rhythm the starter left open: intensive contact interval and default period.
+ */
 @Component("servicingDefaultsListener")
 class ServicingDefaultsListener implements ExecutionListener {
 
@@ -31,6 +35,8 @@ class ServicingDefaultsListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    // a display copy for the forms; what decides is the business key (CaseLoan)
+    execution.setVariable(LoanServicingProcess.Variables.LOAN_REFERENCE, CaseLoan.reference(execution));
     setIfAbsent(execution, INTENSIVE_CONTACT_EVERY, intensiveContactEvery);
     setIfAbsent(execution, DEFAULT_AFTER, defaultAfter);
   }

@@ -4,6 +4,7 @@ import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
 import de.quartierskredit.application.ApplicationRequest;
 import de.quartierskredit.application.LoanApplicationProcess;
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.shared.Money;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,7 +26,7 @@ class StartFollowUpApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    String reference = CaseLoan.reference(execution);
     ApplicationRequest request = applications.prefilled(reference, (String) execution.getVariable(FOLLOW_UP_PURPOSE),
         Money.euros(ServicingInputPolicy.decimal(execution.getVariable(FOLLOW_UP_AMOUNT))));
     ProcessInstanceWithVariables application = execution.getProcessEngineServices().getRuntimeService()

@@ -2,6 +2,7 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
+import de.quartierskredit.loan.CaseLoan;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,7 +17,7 @@ class StartServicingDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(LOAN_REFERENCE);
+    String reference = CaseLoan.reference(execution);
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
     boolean running = runtime.createProcessInstanceQuery()
         .processDefinitionKey(LoanServicingProcess.KEY).processInstanceBusinessKey(reference).count() > 0;
@@ -25,9 +26,7 @@ class StartServicingDelegate implements JavaDelegate {
     }
     runtime.createProcessInstanceByKey(LoanServicingProcess.KEY)
         .businessKey(reference)
-        .setVariable(LOAN_REFERENCE, reference)
-        .setVariable(QUARTER_CODE, execution.getVariable(QUARTER_CODE))
-        .setVariable(ADVISOR_GROUP, execution.getVariable(ADVISOR_GROUP))
+        .setVariable(LOAN_REFERENCE, reference) // a display copy for the forms; the business key decides
         .execute();
   }
 }

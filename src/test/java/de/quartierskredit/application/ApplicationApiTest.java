@@ -125,7 +125,8 @@ class ApplicationApiTest {
           String.class);
 
       assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-      assertThat(response.getBody()).contains("loanAmount").contains("20.000,00 EUR");
+      assertThat(response.getBody()).contains("loanAmount").contains("höchstens 20.000")
+          .contains("„Vorname“ fehlt");
       assertThat(count("loan")).isEqualTo(loans);
     }
 
@@ -155,15 +156,21 @@ class ApplicationApiTest {
           "loanReference", reference, "quarterCode", "offenbach", "advisorGroup", "advisors-offenbach",
           "committeeGroup", "committee-offenbach"));
       String templateTask = taskService.createTaskQuery().processInstanceId(committee.getId()).singleResult().getId();
-      var anna = rest.withBasicAuth("anna", "demo");
-      anna.exchange("/engine-rest/task/" + templateTask + "/claim", HttpMethod.POST, json("{\"userId\": \"anna\"}"), String.class);
+      taskService.complete(templateTask, Map.of("templateImprovesSituation", "Ja", "templateCanRepay", "Ja",
+          "templateRecommendation", "APPROVE"));
+      String decisionTask = taskService.createTaskQuery().processInstanceId(committee.getId()).singleResult().getId();
+      var sven = rest.withBasicAuth("sven", "demo");
+      sven.exchange("/engine-rest/task/" + decisionTask + "/claim", HttpMethod.POST, json("{\"userId\": \"sven\"}"), String.class);
 
-      ResponseEntity<String> response = anna.exchange("/engine-rest/task/" + templateTask + "/submit-form",
-          HttpMethod.POST, json("{\"variables\": {\"templateRecommendation\": {\"value\": \"MAYBE\"}}}"), String.class);
+      // the form takes each value; only the listener knows that an approval needs a majority
+      ResponseEntity<String> response = sven.exchange("/engine-rest/task/" + decisionTask + "/submit-form",
+          HttpMethod.POST, json("""
+              {"variables": {"committeeDecision": {"value": "APPROVE"}, "committeeDecisionReason": {"value": "Gut"},
+                "votesFor": {"value": 1}, "votesAgainst": {"value": 2}, "abstentions": {"value": 0}}}"""), String.class);
 
       assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-      assertThat(response.getBody()).contains("Bitte eine Empfehlung wählen").doesNotContain("ENGINE-03051");
-      assertThat(taskService.createTaskQuery().taskId(templateTask).count()).isEqualTo(1);
+      assertThat(response.getBody()).contains("mehr Stimmen dafür als dagegen").doesNotContain("ENGINE-03051");
+      assertThat(taskService.createTaskQuery().taskId(decisionTask).count()).isEqualTo(1);
     }
   }
 

@@ -14,6 +14,8 @@ import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.servicing.LoanServicingProcess;
+import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.support.FundRoom;
 import de.quartierskredit.support.QuartierskreditTest;
 import java.math.BigDecimal;
@@ -34,8 +36,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import de.quartierskredit.shared.InputRefusedException;
-import de.quartierskredit.shared.FieldError;
 
 @QuartierskreditTest
 class LoanApplicationProcessTest {
@@ -111,9 +111,8 @@ class LoanApplicationProcessTest {
       org.assertj.core.api.Assertions.assertThat(loan.amount()).isEqualByComparingTo("5000.00");
       org.assertj.core.api.Assertions.assertThat(loan.reference()).matches("QK-\\d{4}-\\d{6}");
       assertThat(instance).variables().containsEntry("loanAmount", "5000.00")
-          .containsEntry("advisorGroup", "advisors-offenbach")
-          .containsEntry("committeeGroup", "committee-offenbach")
-          .containsEntry("quarterName", "Offenbach");
+          .containsEntry("quarterName", "Offenbach")
+          .doesNotContainKeys("advisorGroup", "committeeGroup"); // groups come from the loan row (caseLoan)
     }
 
     @Test
@@ -192,7 +191,9 @@ class LoanApplicationProcessTest {
       org.assertj.core.api.Assertions.assertThat(loanOf(instance).amount()).isEqualByComparingTo("6000.00");
       org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT requested_amount FROM loan WHERE reference = :r")
           .param("r", loanOf(instance).reference()).query(BigDecimal.class).single()).isEqualByComparingTo("8000.00");
-      assertThat(calledProcessInstance("guarantor-check", instance)).variables().containsEntry("loanAmount", "6000.00");
+      assertThat(calledProcessInstance("guarantor-check", instance)).hasBusinessKey(loanOf(instance).reference())
+          .variables().containsEntry("loanAmountText", "6.000,00 EUR").containsEntry("guarantorCoverageRequired", "3000.00")
+          .doesNotContainKey("loanAmount"); // the call hands down the business key only
     }
 
     @Test
@@ -366,7 +367,7 @@ class LoanApplicationProcessTest {
           .singleResult();
       assertThat(servicing).isNotNull().isWaitingAt(LoanServicingProcess.Activities.LOAN_COURSE);
       assertThat(servicing).variables().containsEntry("loanReference", loanOf(instance).reference())
-          .containsEntry("quarterCode", "offenbach").containsEntry("advisorGroup", "advisors-offenbach");
+          .doesNotContainKeys("quarterCode", "advisorGroup");
       Loan loan = loanOf(instance);
       org.assertj.core.api.Assertions.assertThat(loan.state()).isEqualTo(LoanState.ACTIVE);
       org.assertj.core.api.Assertions.assertThat(loan.outstandingPrincipal()).isEqualByComparingTo("5000.00");

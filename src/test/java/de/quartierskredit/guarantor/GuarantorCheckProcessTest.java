@@ -179,20 +179,28 @@ class GuarantorCheckProcessTest {
   }
 
   @Test
-  void shouldFailTechnicallyAndKeepRetryingWhenTheLoanDoesNotExist() {
-    ProcessInstance instance = start(Map.of(LOAN_REFERENCE, "QK-UNKNOWN-" + UUID.randomUUID(),
-        LOAN_AMOUNT, 5000L, ADVISOR_GROUP, ADVISORS_OFFENBACH));
-    complete(task(instance), recorded("A. Bürge", "Kiel", 2500L, "B. Bürge", "Kiel", 2500L));
+  void shouldRefuseToStartWhenTheBusinessKeyNamesNoLoan() {
+    String unknown = "QK-UNKNOWN-" + UUID.randomUUID();
 
-    assertThatThrownBy(() -> execute(job(instance))).hasMessageContaining("no loan with reference");
-
-    assertThat(instance).isWaitingAt(CHECK_GUARANTORS);
-    org.assertj.core.api.Assertions.assertThat(job(instance).getRetries()).isEqualTo(2);
+    assertThatThrownBy(() -> start(Map.of(LOAN_REFERENCE, unknown))).hasMessageContaining(unknown);
+    org.assertj.core.api.Assertions.assertThat(runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(unknown).count()).isZero();
   }
 
   @Test
-  void shouldRefuseToStartWhenTheLoanAmountIsNotANumber() {
-    assertThatThrownBy(() -> start("fünftausend")).hasMessageContaining("not an amount");
+  void shouldCheckTheCoverageAgainstTheLoanRowWhateverAmountTheVariablesSay() {
+    // the loan row holds 5,000 EUR; a variable claiming 600 EUR must not make 2 x 150 EUR enough
+    ProcessInstance instance = start(Map.of(LOAN_REFERENCE, loanReference, LOAN_AMOUNT, "600",
+        ADVISOR_GROUP, "advisors-leipzig"));
+
+    assertThat(instance).variables().containsEntry("guarantorCoverageRequired", "2500.00");
+    assertThat(task(instance)).hasCandidateGroup(ADVISORS_OFFENBACH);
+    complete(task(instance), recorded("A. Bürge", "Kiel", 150L, "B. Bürge", "Kiel", 150L));
+    execute(job(instance));
+
+    assertThat(instance).hasVariables(GUARANTORS_SUFFICIENT).isWaitingAt(RECORD_GUARANTORS);
+    org.assertj.core.api.Assertions.assertThat(runtimeService.getVariable(instance.getId(), GUARANTORS_SUFFICIENT))
+        .isEqualTo(false);
   }
 
   // --- helpers

@@ -28,6 +28,16 @@ class ApiConfiguration {
     return registration;
   }
 
+  /** Camunda's REST APIs, as Modeler, scripts and the webapps (Tasklist, Cockpit, Admin) call them. */
+  @Bean
+  FilterRegistrationBean<PersonRequestFilter> personRequestFilter() {
+    var registration = new FilterRegistrationBean<>(new PersonRequestFilter());
+    registration.setName("person-requests");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<EngineRestVariableGuard> engineRestVariableGuard() {
     var registration = new FilterRegistrationBean<>(new EngineRestVariableGuard());
