@@ -8,14 +8,20 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stores applicants, businesses and loans; state changes are guarded so none is applied twice. */
+/**
+ * Stores applicants, businesses and loans, and is the only writer of the {@code loan} table: every
+ * change is a method named for what happens, and state changes follow {@link LoanLifecycle}, guarded
+ * so that none is applied twice.
+ */
 @Repository
 public class LoanRepository {
 
@@ -98,11 +104,13 @@ public class LoanRepository {
   }
 
   /**
-   * Moves the loan to {@code to} if it is in one of {@code from}; otherwise nothing changes and
-   * {@link IllegalLoanStateException} says why (a repeated or impossible transition).
+   * Moves the loan to {@code to} if it is in one of {@code from} and {@link LoanLifecycle} allows the
+   * change; otherwise nothing changes and {@link IllegalLoanStateException} says why (a repeated or
+   * impossible transition). {@code from} can narrow the lifecycle's table, never widen it.
    */
   public void transition(String reference, Collection<LoanState> from, LoanState to, String reason) {
-    int changed = jdbc.sql("""
+    Set<LoanState> sources = LoanLifecycle.sourcesOf(from, to);
+    int changed = sources.isEmpty() ? 0 : jdbc.sql("""
             UPDATE loan SET state = :to, ended_reason = COALESCE(:reason, ended_reason),
                    closed_on = CASE WHEN :ended THEN :today ELSE closed_on END,
                    updated_at = :now, version = version + 1
@@ -113,14 +121,10 @@ public class LoanRepository {
         .param("today", LocalDate.now(clock))
         .param("now", LocalDateTime.now(clock))
         .param("reference", reference)
-        .param("from", from.stream().map(Enum::name).toList())
+        .param("from", names(sources))
         .update();
     if (changed == 0) {
-      LoanState current = findByReference(reference)
-          .orElseThrow(() -> new IllegalLoanStateException("no loan " + reference))
-          .state();
-      throw new IllegalLoanStateException(
-          "loan " + reference + " is " + current + ", cannot become " + to + " (expected " + from + ")");
+      throw refused(reference, "cannot become " + to + " (expected " + from + ")");
     }
   }
 
@@ -170,18 +174,37 @@ public class LoanRepository {
     int changed = jdbc.sql("""
             UPDATE loan SET state = 'APPROVED', liable_party = :liable, reserved_principal = :reserved,
                    approved_on = :today, updated_at = :now, version = version + 1
-            WHERE reference = :reference AND state = 'APPLIED'""")
+            WHERE reference = :reference AND state IN (:from)""")
         .param("liable", liableParty.name())
         .param("reserved", Money.euros(reservedPrincipal))
         .param("today", LocalDate.now(clock))
         .param("now", LocalDateTime.now(clock))
         .param("reference", reference)
+        .param("from", names(LoanLifecycle.sourcesOf(LoanState.APPROVED)))
         .update();
     if (changed == 0) {
-      LoanState current = findByReference(reference)
-          .orElseThrow(() -> new IllegalLoanStateException("no loan " + reference))
-          .state();
-      throw new IllegalLoanStateException("loan " + reference + " is " + current + ", cannot be approved");
+      throw refused(reference, "cannot be approved");
+    }
+  }
+
+  /**
+   * For the portfolio simulation only: a freshly registered application becomes an ACTIVE loan
+   * disbursed on {@code disbursedOn}, as if approved, contracted and disbursed at once (the lifecycle's
+   * path APPLIED to ACTIVE, in one statement so seeding millions stays fast).
+   */
+  public void seedActive(long loanId, LocalDate disbursedOn, LiableParty liableParty, int termMonths,
+      BigDecimal annualRate) {
+    int changed = jdbc.sql("""
+            UPDATE loan SET state = 'ACTIVE', outstanding_principal = amount, disbursed_on = :on,
+                   liable_party = :liable, term_months = :term, interest_rate = :rate,
+                   updated_at = :now, version = version + 1
+            WHERE id = :id AND state = 'APPLIED'""")
+        .param("on", disbursedOn).param("liable", liableParty.name())
+        .param("term", termMonths).param("rate", annualRate)
+        .param("now", LocalDateTime.now(clock)).param("id", loanId)
+        .update();
+    if (changed == 0) {
+      throw new IllegalLoanStateException("loan " + loanId + " is no fresh application, cannot be seeded ACTIVE");
     }
   }
 
@@ -204,6 +227,17 @@ public class LoanRepository {
         .param("reference", exceptReference)
         .query(BigDecimal.class)
         .single();
+  }
+
+  private IllegalLoanStateException refused(String reference, String what) {
+    LoanState current = findByReference(reference)
+        .orElseThrow(() -> new IllegalLoanStateException("no loan " + reference))
+        .state();
+    return new IllegalLoanStateException("loan " + reference + " is " + current + ", " + what);
+  }
+
+  private static List<String> names(Collection<LoanState> states) {
+    return states.stream().map(Enum::name).toList();
   }
 
   private static Loan map(ResultSet rs, int row) throws SQLException {
