@@ -188,6 +188,40 @@ public class LoanRepository {
   }
 
   /**
+   * Step 8, signing: the approved loan becomes CONTRACTED with the bank's contract number and signing
+   * date; guarded like {@link #transition}, so a second confirmation changes nothing and is refused.
+   */
+  public void recordContract(String reference, String contractNumber, LocalDate signedOn) {
+    transition(reference, LoanLifecycle.sourcesOf(LoanState.CONTRACTED), LoanState.CONTRACTED, null);
+    requireOne(jdbc.sql("""
+            UPDATE loan SET bank_contract_number = :number, contracted_on = :signedOn, updated_at = :now
+            WHERE reference = :reference AND state = 'CONTRACTED'""")
+        .param("number", contractNumber)
+        .param("signedOn", signedOn)
+        .param("now", LocalDateTime.now(clock))
+        .param("reference", reference)
+        .update(), reference, LoanState.CONTRACTED);
+  }
+
+  /**
+   * Step 8, disbursement: the contracted loan becomes ACTIVE, its whole amount outstanding, the fund
+   * reservation becomes outstanding principal (reserved 0), and the contract terms are kept.
+   */
+  public void disburse(String reference, LocalDate valueDate, int termMonths, BigDecimal annualRate) {
+    transition(reference, LoanLifecycle.sourcesOf(LoanState.ACTIVE), LoanState.ACTIVE, null);
+    requireOne(jdbc.sql("""
+            UPDATE loan SET outstanding_principal = amount, reserved_principal = 0, disbursed_on = :valueDate,
+                   term_months = :term, interest_rate = :rate, updated_at = :now
+            WHERE reference = :reference AND state = 'ACTIVE'""")
+        .param("valueDate", valueDate)
+        .param("term", termMonths)
+        .param("rate", annualRate)
+        .param("now", LocalDateTime.now(clock))
+        .param("reference", reference)
+        .update(), reference, LoanState.ACTIVE);
+  }
+
+  /**
    * For the portfolio simulation only: a freshly registered application becomes an ACTIVE loan
    * disbursed on {@code disbursedOn}, as if approved, contracted and disbursed at once (the lifecycle's
    * path APPLIED to ACTIVE, in one statement so seeding millions stays fast).
@@ -234,6 +268,12 @@ public class LoanRepository {
         .orElseThrow(() -> new IllegalLoanStateException("no loan " + reference))
         .state();
     return new IllegalLoanStateException("loan " + reference + " is " + current + ", " + what);
+  }
+
+  private static void requireOne(int changed, String reference, LoanState state) {
+    if (changed != 1) {
+      throw new IllegalLoanStateException("loan " + reference + " is not " + state);
+    }
   }
 
   private static List<String> names(Collection<LoanState> states) {
