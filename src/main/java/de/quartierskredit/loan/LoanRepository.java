@@ -222,6 +222,25 @@ public class LoanRepository {
   }
 
   /**
+   * Books what the bank reported for an instalment: the principal still outstanding and whether the
+   * loan is disturbed (since when). One statement by id, on the row the ledger holds locked; the hot
+   * path of every instalment, so it asks nothing first.
+   */
+  public void bookInstalment(long loanId, BigDecimal outstandingPrincipal, boolean disturbed,
+      LocalDate disturbedSince) {
+    jdbc.sql("""
+            UPDATE loan SET outstanding_principal = :outstanding, disturbed = :disturbed,
+                   disturbed_since = :since, updated_at = :now, version = version + 1
+            WHERE id = :id""")
+        .param("outstanding", outstandingPrincipal)
+        .param("disturbed", disturbed)
+        .param("since", disturbedSince)
+        .param("now", LocalDateTime.now(clock))
+        .param("id", loanId)
+        .update();
+  }
+
+  /**
    * For the portfolio simulation only: a freshly registered application becomes an ACTIVE loan
    * disbursed on {@code disbursedOn}, as if approved, contracted and disbursed at once (the lifecycle's
    * path APPLIED to ACTIVE, in one statement so seeding millions stays fast).
