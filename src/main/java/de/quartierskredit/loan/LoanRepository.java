@@ -240,6 +240,15 @@ public class LoanRepository {
         .update();
   }
 
+  /** Nothing of a closed loan stays outstanding (the ledger has set it to 0 already when repaid). */
+  public void clearOutstanding(long loanId) {
+    jdbc.sql("""
+            UPDATE loan SET outstanding_principal = 0, reserved_principal = 0, disturbed = FALSE,
+                   updated_at = :now, version = version + 1
+            WHERE id = :loan""")
+        .param("now", LocalDateTime.now(clock)).param("loan", loanId).update();
+  }
+
   /**
    * For the portfolio simulation only: a freshly registered application becomes an ACTIVE loan
    * disbursed on {@code disbursedOn}, as if approved, contracted and disbursed at once (the lifecycle's
