@@ -240,6 +240,12 @@ public class LoanRepository {
         .update();
   }
 
+  /** Step 11: the contract term after a rescheduling, in months from disbursement to the new last instalment. */
+  public void changeTerm(long loanId, int termMonths) {
+    jdbc.sql("UPDATE loan SET term_months = :term, updated_at = :now, version = version + 1 WHERE id = :loan")
+        .param("term", termMonths).param("now", LocalDateTime.now(clock)).param("loan", loanId).update();
+  }
+
   /** Nothing of a closed loan stays outstanding (the ledger has set it to 0 already when repaid). */
   public void clearOutstanding(long loanId) {
     jdbc.sql("""
