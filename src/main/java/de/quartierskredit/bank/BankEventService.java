@@ -18,6 +18,7 @@ import de.quartierskredit.bank.RepaymentLedgerPolicy.Line;
 import de.quartierskredit.contract.BankContractProcess;
 import de.quartierskredit.loan.IllegalLoanStateException;
 import de.quartierskredit.loan.LoanHistory;
+import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.loan.UnknownLoanException;
 import de.quartierskredit.shared.Money;
@@ -62,6 +63,7 @@ class BankEventService {
   private final DisturbancePolicy disturbance = new DisturbancePolicy();
   private final BankEventStore events;
   private final LedgerRepository loans;
+  private final LoanRepository loanRows;
   private final LoanHistory history;
   private final RuntimeService runtime;
   private final IdentityService identity;
@@ -69,10 +71,12 @@ class BankEventService {
   private final ObjectMapper json;
   private final Clock clock;
 
-  BankEventService(BankEventStore events, LedgerRepository loans, LoanHistory history, RuntimeService runtime,
-      IdentityService identity, PlatformTransactionManager transactions, ObjectMapper json, Clock clock) {
+  BankEventService(BankEventStore events, LedgerRepository loans, LoanRepository loanRows, LoanHistory history,
+      RuntimeService runtime, IdentityService identity, PlatformTransactionManager transactions, ObjectMapper json,
+      Clock clock) {
     this.events = events;
     this.loans = loans;
+    this.loanRows = loanRows;
     this.history = history;
     this.runtime = runtime;
     this.identity = identity;
@@ -167,7 +171,7 @@ class BankEventService {
         .filter(latest -> latest.isAfter(valueDate)).orElse(valueDate);
     BigDecimal arrears = ledger.arrears(booking.lines(), asOf);
     Disturbance flag = disturbance.after(loan.disturbed(), loan.disturbedSince(), arrears, valueDate);
-    loans.updateLoan(loan.id(), outstanding, flag.disturbed(), flag.since());
+    loanRows.bookInstalment(loan.id(), outstanding, flag.disturbed(), flag.since());
     recordHistory(loan, event, booking.principalRepaid(), flag);
     boolean repaid = ledger.repaid(booking.lines(), outstanding);
     boolean becameRepaid = repaid && !ledger.repaid(lines, loan.outstandingPrincipal());

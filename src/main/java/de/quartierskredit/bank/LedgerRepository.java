@@ -4,24 +4,23 @@ import de.quartierskredit.bank.RepaymentLedgerPolicy.Line;
 import de.quartierskredit.bank.RepaymentLedgerPolicy.LineState;
 import de.quartierskredit.loan.LoanState;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads and writes what the repayment ledger books: the locked loan row and its current schedule lines. */
+/**
+ * Reads and writes what the repayment ledger books: the locked loan row (written by the {@code loan}
+ * package) and its current schedule lines.
+ */
 @Repository
 class LedgerRepository {
 
   private final JdbcClient jdbc;
-  private final Clock clock;
 
-  LedgerRepository(JdbcClient jdbc, Clock clock) {
+  LedgerRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.clock = clock;
   }
 
   /** The loan's ledger facts, as read under its row lock. */
@@ -75,18 +74,5 @@ class LedgerRepository {
           .param("id", line.id())
           .update();
     }
-  }
-
-  void updateLoan(long loanId, BigDecimal outstandingPrincipal, boolean disturbed, LocalDate disturbedSince) {
-    jdbc.sql("""
-            UPDATE loan SET outstanding_principal = :outstanding, disturbed = :disturbed,
-                   disturbed_since = :since, updated_at = :now, version = version + 1
-            WHERE id = :id""")
-        .param("outstanding", outstandingPrincipal)
-        .param("disturbed", disturbed)
-        .param("since", disturbedSince)
-        .param("now", LocalDateTime.now(clock))
-        .param("id", loanId)
-        .update();
   }
 }

@@ -8,7 +8,6 @@ import de.quartierskredit.schedule.AnnuitySchedule;
 import de.quartierskredit.schedule.RepaymentScheduleRepository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,14 +22,11 @@ class LoanActivation {
   static final String FIRST_SCHEDULE_REASON = "Auszahlung";
 
   private final LoanRepository loans;
-  private final ContractRepository contracts;
   private final RepaymentScheduleRepository schedules;
   private final LoanHistory history;
 
-  LoanActivation(LoanRepository loans, ContractRepository contracts, RepaymentScheduleRepository schedules,
-      LoanHistory history) {
+  LoanActivation(LoanRepository loans, RepaymentScheduleRepository schedules, LoanHistory history) {
     this.loans = loans;
-    this.contracts = contracts;
     this.schedules = schedules;
     this.history = history;
   }
@@ -38,8 +34,7 @@ class LoanActivation {
   @Transactional
   public void activate(Loan loan, LocalDate valueDate, int termMonths, BigDecimal annualRate) {
     if (loan.state() != LoanState.ACTIVE) {
-      loans.transition(loan.reference(), Set.of(LoanState.CONTRACTED), LoanState.ACTIVE, null);
-      contracts.recordDisbursement(loan.reference(), valueDate, termMonths, annualRate);
+      loans.disburse(loan.reference(), valueDate, termMonths, annualRate);
     }
     history.principalMoved(loan.id(), valueDate, loan.amount(), LoanHistory.Movement.DISBURSEMENT, "disbursement");
     if (schedules.countVersions(loan.id()) == 0) {

@@ -4,14 +4,12 @@ import static de.quartierskredit.contract.BankContractProcess.Variables.*;
 
 import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LoanRepository;
-import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.shared.FieldError;
 import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.shared.engine.FormValues;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,13 +23,11 @@ import org.springframework.stereotype.Component;
 class RecordContractDelegate implements JavaDelegate {
 
   private final LoanRepository loans;
-  private final ContractRepository contracts;
   private final BankConfirmationPolicy policy = new BankConfirmationPolicy();
   private final Clock clock;
 
-  RecordContractDelegate(LoanRepository loans, ContractRepository contracts, Clock clock) {
+  RecordContractDelegate(LoanRepository loans, Clock clock) {
     this.loans = loans;
-    this.contracts = contracts;
     this.clock = clock;
   }
 
@@ -44,7 +40,6 @@ class RecordContractDelegate implements JavaDelegate {
     if (!decision.ok()) {
       throw new InputRefusedException(List.of(new FieldError(decision.field(), decision.reason())));
     }
-    loans.transition(reference, Set.of(LoanState.APPROVED), LoanState.CONTRACTED, null);
-    contracts.recordContract(reference, number, BankConfirmationPolicy.date(signedOn));
+    loans.recordContract(reference, number, BankConfirmationPolicy.date(signedOn));
   }
 }

@@ -8,14 +8,20 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stores applicants, businesses and loans; state changes are guarded so none is applied twice. */
+/**
+ * Stores applicants, businesses and loans, and is the only writer of the {@code loan} table: every
+ * change is a method named for what happens, and state changes follow {@link LoanLifecycle}, guarded
+ * so that none is applied twice.
+ */
 @Repository
 public class LoanRepository {
 
@@ -98,11 +104,13 @@ public class LoanRepository {
   }
 
   /**
-   * Moves the loan to {@code to} if it is in one of {@code from}; otherwise nothing changes and
-   * {@link IllegalLoanStateException} says why (a repeated or impossible transition).
+   * Moves the loan to {@code to} if it is in one of {@code from} and {@link LoanLifecycle} allows the
+   * change; otherwise nothing changes and {@link IllegalLoanStateException} says why (a repeated or
+   * impossible transition). {@code from} can narrow the lifecycle's table, never widen it.
    */
   public void transition(String reference, Collection<LoanState> from, LoanState to, String reason) {
-    int changed = jdbc.sql("""
+    Set<LoanState> sources = LoanLifecycle.sourcesOf(from, to);
+    int changed = sources.isEmpty() ? 0 : jdbc.sql("""
             UPDATE loan SET state = :to, ended_reason = COALESCE(:reason, ended_reason),
                    closed_on = CASE WHEN :ended THEN :today ELSE closed_on END,
                    updated_at = :now, version = version + 1
@@ -113,14 +121,10 @@ public class LoanRepository {
         .param("today", LocalDate.now(clock))
         .param("now", LocalDateTime.now(clock))
         .param("reference", reference)
-        .param("from", from.stream().map(Enum::name).toList())
+        .param("from", names(sources))
         .update();
     if (changed == 0) {
-      LoanState current = findByReference(reference)
-          .orElseThrow(() -> new IllegalLoanStateException("no loan " + reference))
-          .state();
-      throw new IllegalLoanStateException(
-          "loan " + reference + " is " + current + ", cannot become " + to + " (expected " + from + ")");
+      throw refused(reference, "cannot become " + to + " (expected " + from + ")");
     }
   }
 
@@ -170,18 +174,105 @@ public class LoanRepository {
     int changed = jdbc.sql("""
             UPDATE loan SET state = 'APPROVED', liable_party = :liable, reserved_principal = :reserved,
                    approved_on = :today, updated_at = :now, version = version + 1
-            WHERE reference = :reference AND state = 'APPLIED'""")
+            WHERE reference = :reference AND state IN (:from)""")
         .param("liable", liableParty.name())
         .param("reserved", Money.euros(reservedPrincipal))
         .param("today", LocalDate.now(clock))
         .param("now", LocalDateTime.now(clock))
         .param("reference", reference)
+        .param("from", names(LoanLifecycle.sourcesOf(LoanState.APPROVED)))
         .update();
     if (changed == 0) {
-      LoanState current = findByReference(reference)
-          .orElseThrow(() -> new IllegalLoanStateException("no loan " + reference))
-          .state();
-      throw new IllegalLoanStateException("loan " + reference + " is " + current + ", cannot be approved");
+      throw refused(reference, "cannot be approved");
+    }
+  }
+
+  /**
+   * Step 8, signing: the approved loan becomes CONTRACTED with the bank's contract number and signing
+   * date; guarded like {@link #transition}, so a second confirmation changes nothing and is refused.
+   */
+  public void recordContract(String reference, String contractNumber, LocalDate signedOn) {
+    transition(reference, LoanLifecycle.sourcesOf(LoanState.CONTRACTED), LoanState.CONTRACTED, null);
+    requireOne(jdbc.sql("""
+            UPDATE loan SET bank_contract_number = :number, contracted_on = :signedOn, updated_at = :now
+            WHERE reference = :reference AND state = 'CONTRACTED'""")
+        .param("number", contractNumber)
+        .param("signedOn", signedOn)
+        .param("now", LocalDateTime.now(clock))
+        .param("reference", reference)
+        .update(), reference, LoanState.CONTRACTED);
+  }
+
+  /**
+   * Step 8, disbursement: the contracted loan becomes ACTIVE, its whole amount outstanding, the fund
+   * reservation becomes outstanding principal (reserved 0), and the contract terms are kept.
+   */
+  public void disburse(String reference, LocalDate valueDate, int termMonths, BigDecimal annualRate) {
+    transition(reference, LoanLifecycle.sourcesOf(LoanState.ACTIVE), LoanState.ACTIVE, null);
+    requireOne(jdbc.sql("""
+            UPDATE loan SET outstanding_principal = amount, reserved_principal = 0, disbursed_on = :valueDate,
+                   term_months = :term, interest_rate = :rate, updated_at = :now
+            WHERE reference = :reference AND state = 'ACTIVE'""")
+        .param("valueDate", valueDate)
+        .param("term", termMonths)
+        .param("rate", annualRate)
+        .param("now", LocalDateTime.now(clock))
+        .param("reference", reference)
+        .update(), reference, LoanState.ACTIVE);
+  }
+
+  /**
+   * Books what the bank reported for an instalment: the principal still outstanding and whether the
+   * loan is disturbed (since when). One statement by id, on the row the ledger holds locked; the hot
+   * path of every instalment, so it asks nothing first.
+   */
+  public void bookInstalment(long loanId, BigDecimal outstandingPrincipal, boolean disturbed,
+      LocalDate disturbedSince) {
+    jdbc.sql("""
+            UPDATE loan SET outstanding_principal = :outstanding, disturbed = :disturbed,
+                   disturbed_since = :since, updated_at = :now, version = version + 1
+            WHERE id = :id""")
+        .param("outstanding", outstandingPrincipal)
+        .param("disturbed", disturbed)
+        .param("since", disturbedSince)
+        .param("now", LocalDateTime.now(clock))
+        .param("id", loanId)
+        .update();
+  }
+
+  /** Step 11: the contract term after a rescheduling, in months from disbursement to the new last instalment. */
+  public void changeTerm(long loanId, int termMonths) {
+    jdbc.sql("UPDATE loan SET term_months = :term, updated_at = :now, version = version + 1 WHERE id = :loan")
+        .param("term", termMonths).param("now", LocalDateTime.now(clock)).param("loan", loanId).update();
+  }
+
+  /** Nothing of a closed loan stays outstanding (the ledger has set it to 0 already when repaid). */
+  public void clearOutstanding(long loanId) {
+    jdbc.sql("""
+            UPDATE loan SET outstanding_principal = 0, reserved_principal = 0, disturbed = FALSE,
+                   updated_at = :now, version = version + 1
+            WHERE id = :loan""")
+        .param("now", LocalDateTime.now(clock)).param("loan", loanId).update();
+  }
+
+  /**
+   * For the portfolio simulation only: a freshly registered application becomes an ACTIVE loan
+   * disbursed on {@code disbursedOn}, as if approved, contracted and disbursed at once (the lifecycle's
+   * path APPLIED to ACTIVE, in one statement so seeding millions stays fast).
+   */
+  public void seedActive(long loanId, LocalDate disbursedOn, LiableParty liableParty, int termMonths,
+      BigDecimal annualRate) {
+    int changed = jdbc.sql("""
+            UPDATE loan SET state = 'ACTIVE', outstanding_principal = amount, disbursed_on = :on,
+                   liable_party = :liable, term_months = :term, interest_rate = :rate,
+                   updated_at = :now, version = version + 1
+            WHERE id = :id AND state = 'APPLIED'""")
+        .param("on", disbursedOn).param("liable", liableParty.name())
+        .param("term", termMonths).param("rate", annualRate)
+        .param("now", LocalDateTime.now(clock)).param("id", loanId)
+        .update();
+    if (changed == 0) {
+      throw new IllegalLoanStateException("loan " + loanId + " is no fresh application, cannot be seeded ACTIVE");
     }
   }
 
@@ -204,6 +295,23 @@ public class LoanRepository {
         .param("reference", exceptReference)
         .query(BigDecimal.class)
         .single();
+  }
+
+  private IllegalLoanStateException refused(String reference, String what) {
+    LoanState current = findByReference(reference)
+        .orElseThrow(() -> new IllegalLoanStateException("no loan " + reference))
+        .state();
+    return new IllegalLoanStateException("loan " + reference + " is " + current + ", " + what);
+  }
+
+  private static void requireOne(int changed, String reference, LoanState state) {
+    if (changed != 1) {
+      throw new IllegalLoanStateException("loan " + reference + " is not " + state);
+    }
+  }
+
+  private static List<String> names(Collection<LoanState> states) {
+    return states.stream().map(Enum::name).toList();
   }
 
   private static Loan map(ResultSet rs, int row) throws SQLException {

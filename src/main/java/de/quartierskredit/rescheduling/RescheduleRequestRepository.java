@@ -129,12 +129,6 @@ class RescheduleRequestRepository {
         .query((rs, row) -> rs.getObject("disbursed_on", LocalDate.class)).single();
   }
 
-  /** The contract term after a rescheduling: months from disbursement to the new last instalment. */
-  void changeTerm(long loanId, int termMonths) {
-    jdbc.sql("UPDATE loan SET term_months = :term, updated_at = :now, version = version + 1 WHERE id = :loan")
-        .param("term", termMonths).param("now", LocalDateTime.now(clock)).param("loan", loanId).update();
-  }
-
   private List<OpenLine> unpaidLines(long scheduleId) {
     return jdbc.sql("""
             SELECT due_on, interest, principal, instalment FROM repayment_schedule_line

@@ -101,7 +101,7 @@ class Rescheduling {
     requests.recordScheduleVersion(requestId, schedule.version());
     LocalDate disbursedOn = requests.disbursedOn(request.loanId());
     if (disbursedOn != null) {
-      requests.changeTerm(request.loanId(),
+      loans.changeTerm(request.loanId(),
           (int) ChronoUnit.MONTHS.between(YearMonth.from(disbursedOn), YearMonth.from(proposal.lastDueOn())));
     }
     return schedule.version();

@@ -41,7 +41,7 @@ class CloseRepaidLoanDelegate implements JavaDelegate {
     Standing loan = servicing.standing(reference);
     loans.end(reference, Set.of(LoanState.ACTIVE), LoanState.REPAID, "Vollständig zurückgezahlt");
     servicing.closeIntervention(loan.id(), InterventionOutcome.REPAID);
-    servicing.clearOutstanding(loan.id());
+    loans.clearOutstanding(loan.id());
     var decision = followUp.offer(LocalDate.now(clock), servicing.lastDisturbance(loan));
     execution.setVariable(OFFER_FOLLOW_UP, decision.offer());
     execution.setVariable(FOLLOW_UP_REASON, decision.reason());

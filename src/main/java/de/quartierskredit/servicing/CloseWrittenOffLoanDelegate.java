@@ -39,6 +39,6 @@ class CloseWrittenOffLoanDelegate implements JavaDelegate {
     history.principalMoved(standing.id(), today, standing.outstanding().negate(), LoanHistory.Movement.WRITE_OFF,
         "write-off");
     history.disturbanceEnded(standing.id(), today);
-    servicing.clearOutstanding(standing.id());
+    loans.clearOutstanding(standing.id());
   }
 }

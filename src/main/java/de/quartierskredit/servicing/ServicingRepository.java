@@ -135,15 +135,6 @@ class ServicingRepository {
     return fromLedger == null || fromInterventions.isAfter(fromLedger) ? fromInterventions : fromLedger;
   }
 
-  /** Nothing of a closed loan stays outstanding (the ledger has set it to 0 already when repaid). */
-  void clearOutstanding(long loanId) {
-    jdbc.sql("""
-            UPDATE loan SET outstanding_principal = 0, reserved_principal = 0, disturbed = FALSE,
-                   updated_at = :now, version = version + 1
-            WHERE id = :loan""")
-        .param("now", LocalDateTime.now(clock)).param("loan", loanId).update();
-  }
-
   /** A loan row as servicing reads it. */
   record Standing(long id, String reference, String state, String quarterCode, String liableParty,
       BigDecimal outstanding, boolean disturbed, LocalDate disturbedSince) {

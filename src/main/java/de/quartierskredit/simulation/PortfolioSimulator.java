@@ -4,10 +4,10 @@ import de.quartierskredit.bank.BankEventsInProcess;
 import de.quartierskredit.fund.Quarter;
 import de.quartierskredit.fund.QuarterRepository;
 import de.quartierskredit.loan.BusinessStage;
+import de.quartierskredit.loan.LiableParty;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanHistory;
 import de.quartierskredit.loan.LoanRepository;
-import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.loan.NewApplication;
 import de.quartierskredit.portfolio.PortfolioReport;
 import de.quartierskredit.portfolio.PortfolioService;
@@ -30,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -219,13 +218,8 @@ public class PortfolioSimulator {
     Loan loan = loans.register(new NewApplication("Sim", "Kreditnehmer " + i, null, null, i % 7 == 0,
         "Betrieb " + i, BusinessStage.values()[i % 3], "Handel", null, null, null, quarter,
         PURPOSE, settings.amount()));
-    loans.transition(loan.reference(), Set.of(LoanState.APPLIED), LoanState.ACTIVE, null);
-    jdbc.sql("""
-            UPDATE loan SET outstanding_principal = amount, disbursed_on = :on, liable_party = :liable,
-                   term_months = :term, interest_rate = :rate WHERE id = :id""")
-        .param("on", settings.start()).param("liable", quarter == null ? "MICROFINANCER" : "LOCAL_FUND")
-        .param("term", settings.termMonths()).param("rate", new BigDecimal("0.0890")).param("id", loan.id())
-        .update();
+    LiableParty liable = quarter == null ? LiableParty.MICROFINANCER : LiableParty.LOCAL_FUND;
+    loans.seedActive(loan.id(), settings.start(), liable, settings.termMonths(), new BigDecimal("0.0890"));
     schedules.storeNewVersion(loan.id(), settings.amount(), new BigDecimal("0.0890"), "Auszahlung (Simulation)",
         AnnuitySchedule.calculate(new AnnuitySchedule.Terms(settings.amount(), new BigDecimal("0.0890"),
             settings.termMonths(), settings.start().plusMonths(1))));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.quartierskredit.loan.BusinessStage;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
-import de.quartierskredit.loan.LoanState;
+import de.quartierskredit.loan.LoanTestStates;
 import de.quartierskredit.loan.NewApplication;
 import de.quartierskredit.schedule.AnnuitySchedule;
 import de.quartierskredit.schedule.RepaymentScheduleRepository;
@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -56,7 +55,7 @@ final class BankEventFixtures {
 
   String activeLoan(LocalDate today, BigDecimal amount, BigDecimal rate, int months) {
     Loan loan = register(amount);
-    loans.transition(loan.reference(), Set.of(LoanState.APPLIED), LoanState.ACTIVE, null);
+    LoanTestStates.activate(loans, loan.reference());
     LocalDate disbursedOn = today.minusMonths(6);
     jdbc.sql("UPDATE loan SET outstanding_principal = amount, disbursed_on = :d WHERE id = :id")
         .param("d", disbursedOn).param("id", loan.id()).update();

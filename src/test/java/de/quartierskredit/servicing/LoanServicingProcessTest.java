@@ -13,6 +13,7 @@ import de.quartierskredit.loan.LiableParty;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
+import de.quartierskredit.loan.LoanTestStates;
 import de.quartierskredit.loan.NewApplication;
 import de.quartierskredit.servicing.LoanServicingProcess.Messages;
 import de.quartierskredit.shared.InputRefusedException;
@@ -28,7 +29,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -361,7 +361,7 @@ class LoanServicingProcessTest {
     String reference = loans.register(new NewApplication("Ayla", "Demir", "ayla@example.org", "069 123", false,
         "Schneiderei Demir", BusinessStage.EXISTING, "Handwerk", "Bieberer Str. 1", "63065", "Offenbach", quarter,
         "Nähmaschinen und Ladeneinrichtung", new BigDecimal(amount))).reference();
-    loans.transition(reference, Set.of(LoanState.APPLIED), LoanState.ACTIVE, null);
+    LoanTestStates.activate(loans, reference);
     jdbc.sql("""
             UPDATE loan SET liable_party = :liable, outstanding_principal = amount, disbursed_on = :today
             WHERE reference = :r""")

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.quartierskredit.loan.BusinessStage;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
+import de.quartierskredit.loan.LoanTestStates;
 import de.quartierskredit.loan.NewApplication;
 import de.quartierskredit.support.QuartierskreditTest;
 import java.math.BigDecimal;
@@ -86,7 +87,7 @@ class FuzzTest {
   void openTasksAndAnActiveLoan() throws Exception {
     // outside the quarters: its outstanding principal must not use up a quarter fund that other tests approve against
     activeLoan = register(null, "1200.00");
-    loans.transition(activeLoan, Set.of(LoanState.APPLIED), LoanState.ACTIVE, null);
+    LoanTestStates.activate(loans, activeLoan);
     jdbc.sql("UPDATE loan SET outstanding_principal = amount, disbursed_on = :d WHERE reference = :r")
         .param("d", LocalDate.now(clock).minusMonths(3)).param("r", activeLoan).update();
     openTasks = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.quartierskredit.loan.BusinessStage;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
+import de.quartierskredit.loan.LoanTestStates;
 import de.quartierskredit.loan.NewApplication;
 import de.quartierskredit.servicing.LoanServicingProcess;
 import de.quartierskredit.servicing.LoanServicingProcess.Messages;
@@ -29,7 +30,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -325,7 +325,7 @@ class ModelMigrationTest {
     String reference = loans.register(new NewApplication("Derya", "Yilmaz", "derya@example.org", "069 456", false,
         "Änderungsschneiderei Yilmaz", BusinessStage.EXISTING, "Handwerk", "Frankfurter Str. 7", "63065", "Offenbach",
         "offenbach", "Overlock-Maschine", new BigDecimal(amount))).reference();
-    loans.transition(reference, Set.of(LoanState.APPLIED), LoanState.ACTIVE, null);
+    LoanTestStates.activate(loans, reference);
     jdbc.sql("""
             UPDATE loan SET liable_party = 'LOCAL_FUND', outstanding_principal = amount, disbursed_on = :today
             WHERE reference = :r""").param("today", today()).param("r", reference).update();
