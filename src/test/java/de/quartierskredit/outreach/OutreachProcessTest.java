@@ -71,6 +71,29 @@ class OutreachProcessTest {
   }
 
   @Test
+  void shouldRefuseALeipzigAdvisorRecordingAContactForOffenbachAndStoreNothing() {
+    long before = jdbc.sql("SELECT count(*) FROM outreach_contact").query(Long.class).single();
+    Map<String, Object> offenbach = contact("APPLICATION");
+    offenbach.put("quarterCode", "offenbach");
+
+    assertThatThrownBy(() -> startAsLars(offenbach))
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("eigenes Quartier");
+    org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT count(*) FROM outreach_contact")
+        .query(Long.class).single()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldOfferTheCaptureToTheQuarterOfTheRecordedContactWhateverTheVariablesSay() {
+    Map<String, Object> contact = contact("APPLICATION");
+    contact.put("advisorGroup", "advisors-offenbach"); // a variable the form does not have; the row decides
+    ProcessInstance instance = startAsLars(contact);
+
+    assertThat(task(instance)).hasCandidateGroup("advisors-leipzig");
+    org.assertj.core.api.Assertions.assertThat(taskService.getIdentityLinksForTask(task(instance).getId()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).containsExactly("advisors-leipzig");
+  }
+
+  @Test
   void shouldStartAnApplicationWhenTheContactLeadsToOne() {
     ProcessInstance instance = startAsLars(contact("APPLICATION"));
     assertThat(instance).isWaitingAt(CAPTURE_APPLICATION);
