@@ -23,7 +23,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import de.quartierskredit.support.RestAs;
+import de.quartierskredit.system.forms.FormField;
+import de.quartierskredit.system.forms.FormSchema;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -41,7 +50,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Malformed input of every kind against our REST endpoints and Camunda's form submission on real
  * open tasks: never a 5xx, our endpoints answer problem details naming the field, and the database
- * and the tasks stay as they were. Deterministic (fixed seed), bounded in count and time.
+ * and the tasks stay as they were. Deterministic (fixed seed), bounded in count and time. A second
+ * run, generated from the deployed models and forms, sends every form fields it does not have and
+ * values it forbids.
  */
 @QuartierskreditTest
 class FuzzTest {
@@ -76,6 +87,8 @@ class FuzzTest {
   @Autowired ManagementService managementService;
   @Autowired LoanRepository loans;
   @Autowired Clock clock;
+  @Autowired RepositoryService repositoryService;
+  @Autowired FormService formService;
 
   private final Random random = new Random(SEED);
   private final Map<String, Integer> tally = new TreeMap<>();
@@ -123,6 +136,139 @@ class FuzzTest {
     assertThat(databaseFigures()).isEqualTo(before);
     assertThat(taskService.createTaskQuery().taskIdIn(openTasks.keySet().toArray(String[]::new)).count())
         .isEqualTo(openTasks.size());
+  }
+
+  /**
+   * Generated from the deployed models and forms: every user task and every start event with a Camunda
+   * Form gets, over Camunda's REST API, (a) the fields that decide a loan elsewhere but are not in its
+   * form (a foreign loan reference, an amount, groups, a quarter, a business key), and (b) for each of its
+   * fields a value its form does not allow. Each is refused with 400 naming the field; the task stays
+   * open, its process's variables and our tables stay as they were, no process is started.
+   */
+  @Test
+  void shouldRefuseForeignFieldsAndValuesTheFormForbidsOnEveryFormOfEveryModel() throws Exception {
+    String foreignLoan = register("leipzig", "700.00");
+    Map<String, String> opened = new LinkedHashMap<>();
+    List<String> starts = new ArrayList<>();
+    for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+      BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+      for (UserTask userTask : model.getModelElementsByType(UserTask.class)) {
+        if (userTask.getCamundaFormRef() != null) {
+          opened.put(definition.getKey() + "/" + userTask.getId(), openTask(definition, userTask.getId()));
+        }
+      }
+      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+        if (start.getCamundaFormRef() != null) {
+          starts.add(definition.getId());
+        }
+      }
+    }
+    assertThat(opened).as("user tasks with a form in the models").hasSizeGreaterThanOrEqualTo(18);
+    assertThat(starts).as("start forms").hasSizeGreaterThanOrEqualTo(3);
+
+    Map<String, Object> before = databaseFigures();
+    Map<String, Map<String, Object>> variablesBefore = new HashMap<>();
+    opened.values().forEach(taskId -> variablesBefore.put(taskId, taskService.getVariables(taskId)));
+    int refusals = 0;
+    for (Map.Entry<String, String> entry : opened.entrySet()) {
+      String taskId = entry.getValue();
+      FormSchema form = FormSchema.parse(new String(formService.getDeployedTaskForm(taskId).readAllBytes(),
+          StandardCharsets.UTF_8));
+      String path = "/engine-rest/task/" + taskId + "/submit-form";
+      refusals += refuse(entry.getKey(), path, foreign(form, foreignLoan), form);
+      for (FormField field : form.fields()) {
+        refusals += refuse(entry.getKey() + "." + field.key(), path, Map.of(field.key(), forbidden(field)), form);
+      }
+    }
+    for (String definitionId : starts) {
+      long instances = runtimeService.createProcessInstanceQuery().processDefinitionId(definitionId).count();
+      FormSchema form = FormSchema.parse(new String(formService.getDeployedStartForm(definitionId).readAllBytes(),
+          StandardCharsets.UTF_8));
+      String path = "/engine-rest/process-definition/" + definitionId + "/submit-form";
+      refusals += refuse(definitionId + " start", path, foreign(form, foreignLoan), form);
+      ResponseEntity<String> withKey = post("admin", path, "{\"businessKey\":\"" + foreignLoan + "\",\"variables\":{}}",
+          "application/json");
+      assertThat(withKey.getStatusCode().value()).as(definitionId + " with a business key").isEqualTo(400);
+      assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(definitionId).count())
+          .as(definitionId + ": nothing started").isEqualTo(instances);
+    }
+
+    System.out.println("FuzzTest: " + refusals + " refused submissions on " + opened.size() + " user tasks and "
+        + starts.size() + " start forms");
+    assertThat(failures).isEmpty();
+    assertThat(databaseFigures()).isEqualTo(before);
+    opened.values().forEach(taskId -> {
+      assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("task " + taskId + " open").isOne();
+      assertThat(taskService.getVariables(taskId)).as("variables of " + taskId).isEqualTo(variablesBefore.get(taskId));
+    });
+    opened.values().forEach(taskId -> runtimeService.deleteProcessInstance(
+        taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId(), "fuzzed", true));
+  }
+
+  /** Fields that decide a loan somewhere, or name nothing at all, that this form does not have. */
+  private static Map<String, Object> foreign(FormSchema form, String foreignLoan) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    Map.<String, Object>of("loanReference", foreignLoan, "loanAmount", "600", "committeeGroup", "advisors-leipzig",
+            "advisorGroup", "advisors-leipzig", "quarterCode", "leipzig", "approvedAmount", "600,00 EUR",
+            "guarantorsSufficient", true, "capacityReserved", true, "fuzzUnknownField", "x")
+        .forEach((name, value) -> {
+          if (form.field(name).isEmpty()) {
+            values.put(name, value);
+          }
+        });
+    return values;
+  }
+
+  /** A value the field's form does not allow. */
+  private static Object forbidden(FormField field) {
+    if (field.readOnly()) {
+      return "geändert";
+    }
+    return switch (field.type()) {
+      case "number" -> field.min() != null ? field.min().subtract(java.math.BigDecimal.ONE) : "keine Zahl";
+      case "checkbox" -> "ja";
+      case "radio", "select" -> "KEINE_DER_ANTWORTEN";
+      default -> field.maxLength() != null ? "x".repeat(field.maxLength() + 1) : 42L;
+    };
+  }
+
+  /** Submits as a process owner (who may work on every task, under the same form rule); 400 naming the fields. */
+  private int refuse(String what, String path, Map<String, Object> values, FormSchema form) {
+    if (values.isEmpty()) {
+      return 0;
+    }
+    ResponseEntity<String> response = post("admin", path, "{\"variables\":" + RestAs.variables(values) + "}",
+        "application/json");
+    if (response.getStatusCode().value() != 400) {
+      failures.add(what + ": " + response.getStatusCode() + " for " + values.keySet() + ": " + abbreviate(response.getBody()));
+    } else {
+      values.keySet().stream().filter(name -> !response.getBody().contains(name))
+          .forEach(name -> failures.add(what + ": refusal does not name " + name + ": " + abbreviate(response.getBody())));
+    }
+    return 1;
+  }
+
+  /** An instance of the model waiting at the user task, for a fresh loan of its own. */
+  private String openTask(ProcessDefinition definition, String activityId) {
+    String reference = register("offenbach", "3000.00");
+    Map<String, Object> variables = new HashMap<>();
+    LocalDate today = LocalDate.now(clock);
+    variables.put("contactDueDate", java.util.Date.from(today.plusDays(20).atStartOfDay(clock.getZone()).toInstant()));
+    variables.put("defaultDueAt", java.util.Date.from(today.plusDays(90).atStartOfDay(clock.getZone()).toInstant()));
+    variables.put("contactMonth", today.toString().substring(0, 7));
+    ProcessInstance instance;
+    if (definition.getKey().equals("outreach")) {
+      // an outreach case is about the contact its start recorded (there is no loan yet)
+      instance = runtimeService.startProcessInstanceById(definition.getId(), Map.of("quarterCode", "offenbach",
+          "contactType", "SHOP_VISIT", "contactPerson", "Emre Yilmaz", "contactOutcome", "APPLICATION"));
+    } else {
+      instance = runtimeService.createProcessInstanceById(definition.getId()).businessKey(reference)
+          .setVariables(variables).startBeforeActivity(activityId).execute();
+    }
+    var task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+        .singleResult();
+    assertThat(task).as(definition.getKey() + " waiting at " + activityId).isNotNull();
+    return task.getId();
   }
 
   // --- the endpoints ---
