@@ -5,7 +5,6 @@ import static de.quartierskredit.application.LoanApplicationProcess.Variables.*;
 import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanState;
-import java.util.EnumSet;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,9 +17,6 @@ import org.springframework.stereotype.Component;
 @Component("endApplicationDelegate")
 class EndApplicationDelegate implements JavaDelegate {
 
-  private static final EnumSet<LoanState> ENDABLE =
-      EnumSet.of(LoanState.APPLIED, LoanState.APPROVED, LoanState.CONTRACTED);
-
   private final LoanRepository loans;
 
   EndApplicationDelegate(LoanRepository loans) {
@@ -31,7 +27,6 @@ class EndApplicationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     LoanState state = LoanState.valueOf((String) execution.getVariableLocal(END_STATE));
     Object reason = execution.getVariableLocal(END_REASON);
-    loans.end(CaseLoan.reference(execution), ENDABLE, state,
-        reason == null ? null : reason.toString());
+    loans.endCase(CaseLoan.reference(execution), state, reason == null ? null : reason.toString());
   }
 }

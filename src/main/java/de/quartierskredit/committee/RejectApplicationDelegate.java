@@ -6,8 +6,6 @@ import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.OU
 import de.quartierskredit.fund.FundReservationService;
 import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LoanRepository;
-import de.quartierskredit.loan.LoanState;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,8 +28,7 @@ class RejectApplicationDelegate implements JavaDelegate {
     reservations.release(reference);
     String reason = "Vom Vergabeausschuss abgelehnt: " + execution.getVariable(DECISION_REASON);
     // loan.ended_reason holds 1,000 characters; the full reason stays in committee_decision
-    loans.transition(reference, Set.of(LoanState.APPLIED, LoanState.APPROVED), LoanState.REJECTED,
-        reason.length() > 1000 ? reason.substring(0, 997) + "..." : reason);
+    loans.reject(reference, reason.length() > 1000 ? reason.substring(0, 997) + "..." : reason);
     execution.setVariable(OUTCOME, CommitteeDecisionProcess.Outcomes.REJECTED);
   }
 }

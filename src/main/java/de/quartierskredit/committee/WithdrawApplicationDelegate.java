@@ -5,7 +5,6 @@ import static de.quartierskredit.committee.CommitteeDecisionProcess.Variables.OU
 import de.quartierskredit.fund.FundReservationService;
 import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LoanRepository;
-import de.quartierskredit.loan.LoanState;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,8 +25,7 @@ class WithdrawApplicationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reference = CaseLoan.reference(execution);
     reservations.release(reference);
-    loans.transition(reference, LoanState.OPEN_APPLICATION, LoanState.WITHDRAWN,
-        "Bewilligt, aber zurückgezogen: keine freie Kapazität im lokalen Haftungsfonds");
+    loans.withdrawApplication(reference, "Bewilligt, aber zurückgezogen: keine freie Kapazität im lokalen Haftungsfonds");
     execution.setVariable(OUTCOME, CommitteeDecisionProcess.Outcomes.WITHDRAWN);
   }
 }

@@ -146,6 +146,39 @@ public class LoanRepository {
         .param("reference", reference).update();
   }
 
+  /** The committee (or the fund capacity step) withdrew an application that is still open. */
+  public void withdrawApplication(String reference, String reason) {
+    transition(reference, LoanState.OPEN_APPLICATION, LoanState.WITHDRAWN, reason);
+  }
+
+  /** The committee rejected the application (an approval whose fund capacity was refused included). */
+  public void reject(String reference, String reason) {
+    transition(reference, LoanLifecycle.sourcesOf(LoanState.REJECTED), LoanState.REJECTED, reason);
+  }
+
+  /**
+   * The case ended before a contract: advice found another way, not the target group, financed
+   * privately or withdrawn (an ended state); releases whatever fund capacity it held.
+   */
+  public void endCase(String reference, LoanState endedIn, String reason) {
+    end(reference, LoanLifecycle.sourcesOf(endedIn), endedIn, reason);
+  }
+
+  /** No payment within the default period: the loan defaulted (its loss is allocated next). */
+  public void markDefaulted(String reference, String reason) {
+    transition(reference, LoanLifecycle.sourcesOf(LoanState.DEFAULTED), LoanState.DEFAULTED, reason);
+  }
+
+  /** The last instalment came in: the loan is repaid and closed. */
+  public void repay(String reference) {
+    end(reference, LoanLifecycle.sourcesOf(LoanState.REPAID), LoanState.REPAID, "Vollständig zurückgezahlt");
+  }
+
+  /** The loss of a defaulted loan was booked: the loan is written off and closed. */
+  public void writeOff(String reference, String reason) {
+    end(reference, LoanLifecycle.sourcesOf(LoanState.WRITTEN_OFF), LoanState.WRITTEN_OFF, reason);
+  }
+
   /** Records the eligibility route the policy chose. */
   public void recordEligibility(String reference, String route) {
     jdbc.sql("UPDATE loan SET eligibility_route = :route, updated_at = :now WHERE reference = :reference")

@@ -4,12 +4,10 @@ import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
 import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LoanRepository;
-import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.servicing.LoanServicingProcess.InterventionOutcome;
 import de.quartierskredit.servicing.ServicingRepository.Standing;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,7 +37,7 @@ class CloseRepaidLoanDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reference = CaseLoan.reference(execution);
     Standing loan = servicing.standing(reference);
-    loans.end(reference, Set.of(LoanState.ACTIVE), LoanState.REPAID, "Vollständig zurückgezahlt");
+    loans.repay(reference);
     servicing.closeIntervention(loan.id(), InterventionOutcome.REPAID);
     loans.clearOutstanding(loan.id());
     var decision = followUp.offer(LocalDate.now(clock), servicing.lastDisturbance(loan));

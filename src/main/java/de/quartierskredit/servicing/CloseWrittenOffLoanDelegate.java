@@ -5,10 +5,8 @@ import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.loan.LoanHistory;
 import de.quartierskredit.loan.LoanRepository;
-import de.quartierskredit.loan.LoanState;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -32,8 +30,7 @@ class CloseWrittenOffLoanDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String reference = CaseLoan.reference(execution);
-    loans.end(reference, Set.of(LoanState.DEFAULTED), LoanState.WRITTEN_OFF,
-        "Abgeschrieben: " + execution.getVariable(WRITE_OFF_NOTE));
+    loans.writeOff(reference, "Abgeschrieben: " + execution.getVariable(WRITE_OFF_NOTE));
     var standing = servicing.standing(reference);
     LocalDate today = LocalDate.now(clock);
     history.principalMoved(standing.id(), today, standing.outstanding().negate(), LoanHistory.Movement.WRITE_OFF,

@@ -8,7 +8,6 @@ import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.servicing.LoanServicingProcess.InterventionOutcome;
 import de.quartierskredit.servicing.ServicingRepository.Standing;
 import de.quartierskredit.shared.Money;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -32,7 +31,7 @@ class MarkLoanDefaultedDelegate implements JavaDelegate {
     String reference = CaseLoan.reference(execution);
     Standing loan = servicing.standing(reference);
     if (!LoanState.DEFAULTED.name().equals(loan.state())) {
-      loans.transition(reference, Set.of(LoanState.ACTIVE), LoanState.DEFAULTED, "Keine Zahlung innerhalb der Ausfallfrist");
+      loans.markDefaulted(reference, "Keine Zahlung innerhalb der Ausfallfrist");
     }
     servicing.closeIntervention(loan.id(), InterventionOutcome.DEFAULTED);
     var guarantors = losses.guarantors(loan.id());
