@@ -40,6 +40,7 @@ class CheckEligibilityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    // the request (amount, quarter, SGB II) as recorded; the advisor's assessment from the advice form
     Loan loan = loans.findByReference(CaseLoan.reference(execution)).orElseThrow();
     Set<Handicap> handicaps = EnumSet.noneOf(Handicap.class);
     HANDICAP_FIELDS.forEach((field, handicap) -> {
@@ -52,7 +53,7 @@ class CheckEligibilityDelegate implements JavaDelegate {
         potential(execution.getVariable(BUSINESS_POTENTIAL)),
         EligibilityPolicy.handicapLevel(handicaps),
         loan.isQuarterLoan(),
-        Boolean.TRUE.equals(execution.getVariable(SGB2_RECIPIENT)));
+        loans.applicantReceivesSgb2(loan));
     Decision decision = EligibilityPolicy.decide(assessment);
     loans.recordEligibility(loan.reference(), decision.route().name());
     execution.setVariable(ELIGIBILITY_ROUTE, decision.route().name());

@@ -97,6 +97,12 @@ public class LoanRepository {
         .optional();
   }
 
+  /** Whether the loan's applicant receives SGB II benefits, as recorded with the application. */
+  public boolean applicantReceivesSgb2(Loan loan) {
+    return jdbc.sql("SELECT sgb2_recipient FROM applicant WHERE id = :id").param("id", loan.applicantId())
+        .query(Boolean.class).single();
+  }
+
   /** Links the loan to the process instance that runs it. */
   public void attachProcess(String reference, String processInstanceId) {
     jdbc.sql("UPDATE loan SET process_instance_id = :pi WHERE reference = :reference")
