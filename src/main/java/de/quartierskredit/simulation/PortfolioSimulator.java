@@ -14,7 +14,6 @@ import de.quartierskredit.portfolio.PortfolioService;
 import de.quartierskredit.schedule.AnnuitySchedule;
 import de.quartierskredit.schedule.RepaymentScheduleRepository;
 import de.quartierskredit.servicing.LoanServicingProcess;
-import de.quartierskredit.shared.Roles;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -225,12 +224,8 @@ public class PortfolioSimulator {
             settings.termMonths(), settings.start().plusMonths(1))));
     history.principalMoved(loan.id(), settings.start(), settings.amount(), LoanHistory.Movement.DISBURSEMENT,
         "simulation");
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("loanReference", loan.reference());
-    variables.put("quarterCode", quarter);
-    variables.put("advisorGroup", Roles.advisorsFor(quarter));
-    runtime.createProcessInstanceByKey(LoanServicingProcess.KEY).businessKey(loan.reference())
-        .setVariables(variables).execute();
+    // as at a disbursement: the business key ties the servicing to the loan; groups come from its row
+    runtime.createProcessInstanceByKey(LoanServicingProcess.KEY).businessKey(loan.reference()).execute();
     return loan.reference();
   }
 
