@@ -31,8 +31,8 @@ final class BankEventInputPolicy {
     }
     if (event.valueDate() == null) {
       errors.add(new FieldError("valueDate", "Valutadatum fehlt (JJJJ-MM-TT)"));
-    } else if (event.valueDate().isAfter(today)) {
-      errors.add(new FieldError("valueDate", "Valutadatum liegt in der Zukunft"));
+    } else {
+      BankEventDatePolicy.notInFuture(event.valueDate(), today).ifPresent(errors::add);
     }
     checkAmount(event, errors);
     boolean signing = event.type() == BankEventType.CONTRACT_SIGNED;

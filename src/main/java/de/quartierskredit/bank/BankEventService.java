@@ -59,6 +59,7 @@ class BankEventService {
   static final int APPLIED = 200;
 
   private final BankEventInputPolicy input = new BankEventInputPolicy();
+  private final BankEventDatePolicy dates = new BankEventDatePolicy();
   private final RepaymentLedgerPolicy ledger = new RepaymentLedgerPolicy();
   private final DisturbancePolicy disturbance = new DisturbancePolicy();
   private final BankEventStore events;
@@ -121,6 +122,11 @@ class BankEventService {
     if (earlier.isPresent()) {
       return replay(earlier.get(), payload, event.eventId());
     }
+    // refused before anything is booked; the exception rolls back the row lock and nothing else
+    dates.check(event.type(), event.valueDate(), loans.dates(loan.id()), LocalDate.now(clock))
+        .ifPresent(refused -> {
+          throw new InputRefusedException(List.of(refused));
+        });
     BankEventAnswer answer = switch (event.type()) {
       case CONTRACT_SIGNED -> contractSigned(loan, event);
       case DISBURSED -> disbursed(loan, event);

@@ -1,5 +1,6 @@
 package de.quartierskredit.bank;
 
+import de.quartierskredit.bank.BankEventDatePolicy.LoanDates;
 import de.quartierskredit.bank.RepaymentLedgerPolicy.Line;
 import de.quartierskredit.bank.RepaymentLedgerPolicy.LineState;
 import de.quartierskredit.loan.LoanState;
@@ -64,6 +65,17 @@ class LedgerRepository {
             rs.getBigDecimal("paid_amount"),
             LineState.valueOf(rs.getString("state"))))
         .list();
+  }
+
+  /** The dates of the loan's approval, contract and disbursement (null where not reached). */
+  LoanDates dates(long loanId) {
+    return jdbc.sql("SELECT approved_on, contracted_on, disbursed_on FROM loan WHERE id = :id")
+        .param("id", loanId)
+        .query((rs, row) -> new LoanDates(
+            rs.getObject("approved_on", LocalDate.class),
+            rs.getObject("contracted_on", LocalDate.class),
+            rs.getObject("disbursed_on", LocalDate.class)))
+        .single();
   }
 
   void updateLines(List<Line> changed) {

@@ -14,6 +14,8 @@ public final class Roles {
   public static final String MANAGERS = "managers";
   /** Process owners edit and deploy models and migrate running loans; an engine admin group. */
   public static final String PROCESS_OWNERS = "process-owners";
+  /** Machine logins that scrape the operations endpoints ({@code /actuator/prometheus}); nothing else. */
+  public static final String METRICS = "metrics";
 
   static final String ADVISORS_PREFIX = "advisors-";
   static final String COMMITTEE_PREFIX = "committee-";

@@ -17,9 +17,9 @@ class PortfolioMetricsTest {
 
   @Test
   void shouldExportPortfolioAndEngineFiguresFromOneReadingPerInterval() {
-    var first = rest.getForEntity("/actuator/prometheus", String.class);
+    var first = rest.withBasicAuth("prometheus", "demo").getForEntity("/actuator/prometheus", String.class);
     long computations = metrics.computations();
-    var second = rest.getForEntity("/actuator/prometheus", String.class);
+    var second = rest.withBasicAuth("prometheus", "demo").getForEntity("/actuator/prometheus", String.class);
 
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(first.getBody())

@@ -58,6 +58,14 @@ final class ApplicationMemory {
         }
         Thread.sleep(200);
       }
+      // /actuator/prometheus admits only the metrics group: the administrator joins it first
+      HttpResponse<String> joined = http.send(HttpRequest.newBuilder(
+              URI.create("http://localhost:" + port + "/engine-rest/group/metrics/members/petra"))
+          .header("Authorization", auth).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (joined.statusCode() != 204) {
+        throw new IllegalStateException("petra could not join the metrics group: " + joined.statusCode());
+      }
       long highest = 0;
       for (int round = 0; round < 5; round++) {
         for (String path : List.of("/api/portfolio/report", "/actuator/prometheus", "/engine-rest/process-instance/count",

@@ -296,7 +296,7 @@ class FuzzTest {
     body.put("eventId", "\"FUZZ-" + random.nextLong() + "\"");
     body.put("loanReference", "\"" + activeLoan + "\"");
     body.put("type", "\"INSTALMENT_PAID\"");
-    body.put("amount", "\"100.00\"");
+    body.put("amount", "100.00"); // a number: text is refused (StrictJson)
     body.put("valueDate", "\"" + LocalDate.now(clock).minusDays(1) + "\"");
     // one field certainly wrong, so that no event can be booked
     String wrong = pick(List.of("amount", "amount", "valueDate", "eventId", "type"));

@@ -40,7 +40,8 @@ class DemoData {
       new DemoUser("ines", "Ines", "Hoffmann", "Vergabeausschuss Offenbach (IHK)", Roles.committee("offenbach")),
       new DemoUser("jana", "Jana", "Becker", "Vergabeausschuss Offenbach (Jobcenter)", Roles.committee("offenbach")),
       new DemoUser("bernd", "Bernd", "Vogel", "Kreditinstitut (Sachbearbeitung)", Roles.BANK),
-      new DemoUser("monika", "Monika", "Schulz", "Management", Roles.MANAGERS));
+      new DemoUser("monika", "Monika", "Schulz", "Management", Roles.MANAGERS),
+      new DemoUser("prometheus", "Prometheus", "Scraper", "Betrieb: Metriken (/actuator/prometheus)", Roles.METRICS));
 
   /** Paid-in capital per quarter, 20,000-25,000 EUR (DOMAIN.md). */
   static final List<DemoFund> FUNDS = List.of(
@@ -96,9 +97,9 @@ class DemoData {
         .append("  Tasklist http://localhost:").append(port).append("/camunda/app/tasklist/  ")
         .append("Cockpit http://localhost:").append(port).append("/camunda/app/cockpit/\n")
         .append("  Demo logins (password '").append(PASSWORD).append("'):\n")
-        .append(String.format("    %-8s %s%n", "admin", "Prozessverantwortliche / Administration (process-owners)")) ;
+        .append(String.format("    %-10s %s%n", "admin", "Prozessverantwortliche / Administration (process-owners)")) ;
     for (DemoUser user : USERS) {
-      text.append(String.format("    %-8s %s (%s)%n", user.id(), user.role(), user.group()));
+      text.append(String.format("    %-10s %s (%s)%n", user.id(), user.role(), user.group()));
     }
     LOG.info(text.toString());
   }

@@ -63,6 +63,8 @@ public class AccessBootstrap {
   public void onStart() {
     List<Grant> grants = grants(quarters.findAll());
     ensureGroup(Roles.PROCESS_OWNERS);
+    // no authorization at all: the actuator filter admits this group, the engine grants it nothing
+    ensureGroup(Roles.METRICS, Groups.GROUP_TYPE_SYSTEM);
     grants.stream().map(Grant::groupId).distinct().forEach(this::ensureGroup);
     int created = 0;
     for (Grant grant : grants) {
@@ -73,7 +75,7 @@ public class AccessBootstrap {
       ensureMembership(admin, Roles.PROCESS_OWNERS);
     }
     LOG.info("Access: {} role groups, {} authorizations ({} new or widened)",
-        grants.stream().map(Grant::groupId).distinct().count() + 1, grants.size(), created);
+        grants.stream().map(Grant::groupId).distinct().count() + 2, grants.size(), created);
   }
 
   /** What each role may do. Every role not listed here may do nothing. */
@@ -130,11 +132,15 @@ public class AccessBootstrap {
   }
 
   private void ensureGroup(String groupId) {
+    ensureGroup(groupId, Groups.GROUP_TYPE_WORKFLOW);
+  }
+
+  private void ensureGroup(String groupId, String type) {
     IdentityService identity = engine.getIdentityService();
     if (identity.createGroupQuery().groupId(groupId).count() == 0) {
       Group group = identity.newGroup(groupId);
       group.setName(groupId);
-      group.setType(Groups.GROUP_TYPE_WORKFLOW);
+      group.setType(type);
       identity.saveGroup(group);
     }
   }

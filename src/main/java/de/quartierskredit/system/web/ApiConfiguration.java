@@ -42,7 +42,7 @@ class ApiConfiguration {
   FilterRegistrationBean<EngineRestVariableGuard> engineRestVariableGuard() {
     var registration = new FilterRegistrationBean<>(new EngineRestVariableGuard());
     registration.setName("engine-rest-variable-guard");
-    registration.addUrlPatterns("/engine-rest/*");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     // after the authentication of /engine-rest (HIGHEST_PRECEDENCE + 20): anonymous callers still get 401
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
     return registration;

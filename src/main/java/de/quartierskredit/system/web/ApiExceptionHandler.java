@@ -1,13 +1,11 @@
 package de.quartierskredit.system.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import de.quartierskredit.shared.FieldError;
 import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.loan.IllegalLoanStateException;
 import de.quartierskredit.loan.UnknownLoanException;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.beans.TypeMismatchException;
@@ -17,17 +15,23 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of our endpoints as RFC 9457 problem details; input errors name the failing fields
  * ({@code errors: [{field, message}]}). No stack trace ever reaches the caller.
+ *
+ * <p>Not limited to our controllers: a path no handler serves ({@code /api/bank/events/} with its
+ * trailing slash) is answered by Spring's resource handler, and its 404 is a problem detail too.
+ * Camunda's REST API is JAX-RS and keeps its own error format.
  */
-@RestControllerAdvice(basePackages = "de.quartierskredit")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InputRefusedException.class)
@@ -68,18 +72,34 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(body);
   }
 
+  /**
+   * A body our strict JSON reading refuses (see {@link StrictJson}): an unknown field, a value of the
+   * wrong type (a number sent as text), a key given twice. Names the field where the parser knows it.
+   */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Ungültige Eingabe",
         "Der Inhalt ist kein gültiges JSON-Dokument dieses Formats.");
-    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining("."));
-      withErrors(body, List.of(new FieldError(field, "Unbekanntes Feld oder falscher Typ.")));
-    }
+    StrictJson.refusedField(e.getCause())
+        .ifPresent(error -> withErrors(body, List.of(error)));
     return ResponseEntity.badRequest().body(body);
+  }
+
+  /** A path no handler serves, for example with a trailing slash: 404, one spelling per resource. */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Adresse unbekannt",
+        "Unter dieser Adresse gibt es nichts (Adressen enden ohne Schrägstrich)."));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers).body(problem(
+        HttpStatus.METHOD_NOT_ALLOWED, "Methode nicht erlaubt",
+        "Diese Adresse nimmt " + e.getMethod() + " nicht an."));
   }
 
   private static ProblemDetail problem(HttpStatus status, String title, String detail) {

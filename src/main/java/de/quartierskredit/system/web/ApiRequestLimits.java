@@ -9,8 +9,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What our {@code /api} accepts as a request body before anything parses it: JSON only (else 415)
- * and at most {@link #MAX_BODY} bytes (else 413), both answered as problem details. Runs after the
+ * What our {@code /api} accepts as a request body before anything parses it: JSON only (else 415),
+ * at most {@link #MAX_BODY} bytes (else 413) and at most {@link JsonDepth#MAX} levels deep (else
+ * 400), all answered as problem details. Runs after the
  * authentication, so anonymous callers still get 401.
  */
 class ApiRequestLimits extends OncePerRequestFilter {
@@ -39,6 +40,11 @@ class ApiRequestLimits extends OncePerRequestFilter {
     byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
       tooLarge(request, response);
+      return;
+    }
+    if (JsonDepth.tooDeep(body)) {
+      Problems.write(response, 400, "Ungültige Eingabe",
+          "Der Inhalt ist tiefer als " + JsonDepth.MAX + " Ebenen verschachtelt.", request.getRequestURI());
       return;
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
