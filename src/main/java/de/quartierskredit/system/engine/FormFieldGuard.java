@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
@@ -160,8 +159,10 @@ class FormFieldGuard extends AbstractProcessEnginePlugin {
 
   private List<FieldError> taskInput(String taskId, Map<String, ?> values, Purpose purpose) {
     Task task = workable(taskId);
-    if (task == null) {
-      return List.of(); // gone, unknown, or not this person's to work on: the command itself answers (404, 403, 409)
+    if (task == null || task.getProcessInstanceId() == null) {
+      // a task outside any process (a process owner's to-do from Tasklist's "Create task") belongs to no
+      // loan and no model reads it; every other case the command itself answers (404, 403, 409)
+      return List.of();
     }
     Map<String, Object> current = configuration.getTaskService().getVariables(taskId);
     return FormInput.check(taskForm(task), plain(values), current, purpose);
@@ -172,7 +173,8 @@ class FormFieldGuard extends AbstractProcessEnginePlugin {
       return List.of();
     }
     Task task = workable(taskId);
-    return task == null ? List.of() : FormInput.checkRemoval(taskForm(task), names);
+    return task == null || task.getProcessInstanceId() == null ? List.of()
+        : FormInput.checkRemoval(taskForm(task), names);
   }
 
   /** The task, if the person may work on it (else the engine's own refusal comes first: 403, 404). */
@@ -223,7 +225,7 @@ class FormFieldGuard extends AbstractProcessEnginePlugin {
     String json;
     try (InputStream in = source.open()) {
       json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException | ProcessEngineException noCamundaForm) {
+    } catch (IOException | RuntimeException noCamundaForm) {
       // no form, or an embedded or generic one: nothing we can read fields from, so nothing may be set
       LOG.debug("No deployed Camunda Form to check input against: {}", noCamundaForm.getMessage());
       return FormSchema.NONE;

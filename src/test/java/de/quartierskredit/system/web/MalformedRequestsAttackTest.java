@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.quartierskredit.loan.BusinessStage;
 import de.quartierskredit.loan.Loan;
 import de.quartierskredit.loan.LoanRepository;
-import de.quartierskredit.loan.LoanState;
+import de.quartierskredit.loan.LoanTestStates;
 import de.quartierskredit.loan.NewApplication;
 import de.quartierskredit.schedule.AnnuitySchedule;
 import de.quartierskredit.schedule.RepaymentScheduleRepository;
@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -233,7 +232,7 @@ class MalformedRequestsAttackTest {
     Loan loan = loans.register(new NewApplication("Emre", "Yilmaz", "emre@example.org", "069 555", false,
         "Imbiss Yilmaz", BusinessStage.EXISTING, "Gastronomie", "Frankfurter Str. 10", "63067", "Offenbach",
         null, "Neue Fritteuse", amount));
-    loans.transition(loan.reference(), Set.of(LoanState.APPLIED), LoanState.ACTIVE, null);
+    LoanTestStates.activate(loans, loan.reference());
     LocalDate disbursedOn = LocalDate.now(clock).minusMonths(3);
     jdbc.sql("UPDATE loan SET outstanding_principal = amount, disbursed_on = :d WHERE id = :id")
         .param("d", disbursedOn).param("id", loan.id()).update();
