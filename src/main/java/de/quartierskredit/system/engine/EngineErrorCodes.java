@@ -16,6 +16,9 @@ public final class EngineErrorCodes {
     if (code == FormInputErrors.Refused.CODE) {
       return 400;
     }
+    if (code == NotPermittedActions.Refused.CODE) {
+      return 403;
+    }
     return 0;
   }
 }
