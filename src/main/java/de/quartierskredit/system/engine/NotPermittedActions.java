@@ -53,7 +53,7 @@ class NotPermittedActions extends AbstractProcessEnginePlugin {
   public static final class Refused extends ProcessEngineException {
 
     /** Error code the REST status filter maps to 403. */
-    public static final int CODE = 22_403;
+    public static final int CODE = EngineErrorCodes.NOT_PERMITTED;
 
     Refused(NotPermittedException refused) {
       super(refused.getMessage(), refused);
