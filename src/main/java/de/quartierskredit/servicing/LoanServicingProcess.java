@@ -35,6 +35,9 @@ public final class LoanServicingProcess {
     public static final String CALL_ON_GUARANTORS = "Task_CallOnGuarantors";
     public static final String ALLOCATE_LOSS = "Task_AllocateLoss";
     public static final String WRITE_OFF = "Task_WriteOffLoan";
+    /** Four eyes: a second person of the microfinancer approves the write-off before the loss is booked. */
+    public static final String APPROVE_WRITE_OFF = "Task_ApproveWriteOff";
+    public static final String WRITE_OFF_APPROVED = "Gateway_WriteOffApproved";
     public static final String CLOSE_WRITTEN_OFF = "Task_CloseWrittenOffLoan";
     public static final String WRITTEN_OFF = "EndEvent_LoanWrittenOff";
     public static final String MONTHLY_CONTACT_SUBPROCESS = "SubProcess_MonthlyContact";
@@ -98,6 +101,12 @@ public final class LoanServicingProcess {
     public static final String LOSS_ALLOCATION_SUMMARY = "lossAllocationSummary";
     public static final String WRITE_OFF_CONFIRMED = "writeOffConfirmed";
     public static final String WRITE_OFF_NOTE = "writeOffNote";
+    /** Display copy for the approval form: who asked for the write-off (the record is loan_participant). */
+    public static final String WRITE_OFF_REQUESTED_BY = "writeOffRequestedBy";
+    /** The second person's answer: {@link WriteOffDecision}. */
+    public static final String WRITE_OFF_DECISION = "writeOffDecision";
+    /** Why the write-off was rejected (required then), shown when guarantors and write-off are done again. */
+    public static final String WRITE_OFF_REJECTION_REASON = "writeOffRejectionReason";
 
     private Variables() {}
   }
@@ -119,6 +128,9 @@ public final class LoanServicingProcess {
 
   /** How an intervention ended (intervention.outcome). */
   public enum InterventionOutcome { RESOLVED, REPAID, DEFAULTED }
+
+  /** Values of {@link Variables#WRITE_OFF_DECISION}. */
+  public enum WriteOffDecision { APPROVE, REJECT }
 
   /** Who bears a loss (loss_allocation.bearer). */
   public enum LossBearer { LOCAL_FUND, MICROFINANCER, NATIONAL_FUND }

@@ -102,6 +102,15 @@ final class ServicingInputPolicy {
     return errors;
   }
 
+  /** The second person's answer to a write-off: approve or reject; a rejection says why. */
+  static List<FieldError> writeOffApproval(String decision, String reason) {
+    List<FieldError> errors = new ArrayList<>();
+    oneOf(errors, "writeOffDecision", decision, Set.of("APPROVE", "REJECT"),
+        "Bitte wählen: Abschreibung freigeben oder zurückweisen.");
+    text(errors, "writeOffRejectionReason", reason, "REJECT".equals(decision));
+    return errors;
+  }
+
   static LocalDate date(String text) {
     try {
       return text == null ? null : LocalDate.parse(text.strip());

@@ -12,7 +12,8 @@ final class CaseworkerAnswers {
   /** The tasks the simulated caseworkers complete; others (origination, bank) are left alone. */
   static final List<String> TASKS = List.of("Task_MonthlyContact", "Task_IntensiveContact",
       "Task_ClarifyOverdueContact", "Task_AgreeInterventionPlan", "Task_RequestRescheduling", "Task_ApproveRescheduling",
-      "Task_OfferFollowUpLoan", "Task_CallOnGuarantors", "Task_WriteOffLoan", "Task_RecordQualityMeasures");
+      "Task_OfferFollowUpLoan", "Task_CallOnGuarantors", "Task_WriteOffLoan", "Task_ApproveWriteOff",
+      "Task_RecordQualityMeasures");
 
   private CaseworkerAnswers() {}
 
@@ -52,6 +53,7 @@ final class CaseworkerAnswers {
         v.put("writeOffConfirmed", true);
         v.put("writeOffNote", "Simulierter Ausfall");
       }
+      case "Task_ApproveWriteOff" -> v.put("writeOffDecision", "APPROVE");
       case "Task_RecordQualityMeasures" -> v.put("qualityMeasures", "Simulation: intensivere Begleitung");
       default -> {
         return null;

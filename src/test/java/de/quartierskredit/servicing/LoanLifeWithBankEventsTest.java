@@ -197,6 +197,7 @@ class LoanLifeWithBankEventsTest {
           withVariables("guarantor1Paid", 600.0d, "guarantor2Paid", 150L));
       taskService.complete(tasks(servicing, WRITE_OFF).get(0).getId(), withVariables("writeOffConfirmed", true,
           "writeOffNote", "Laden geschlossen, Kreditnehmer nicht mehr erreichbar."));
+      taskService.complete(tasks(servicing, APPROVE_WRITE_OFF).get(0).getId(), withVariables("writeOffDecision", "APPROVE"));
 
       org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(servicing).hasPassed(WRITTEN_OFF).isEnded();
       BigDecimal loss = new BigDecimal("2000.00").subtract(new BigDecimal("750.00"));

@@ -304,14 +304,31 @@ class LoanServicingProcessTest {
           .hasMessageContaining("guarantor2Paid");
       taskService.complete(guarantors.getId(), withVariables("guarantor1Paid", 1500.0d, "guarantor2Paid", 500L));
 
-      assertThat(instance).hasPassed(ALLOCATE_LOSS).isWaitingAt(WRITE_OFF);
+      // the write-off is only asked for: the proposed allocation is shown, nothing is booked yet
+      assertThat(instance).isWaitingAt(WRITE_OFF).hasNotPassed(ALLOCATE_LOSS);
+      assertThat(instance).variables().extractingByKey("lossAllocationSummary").asString()
+          .startsWith("Vorgeschlagene Verteilung").contains("2.000,00 EUR");
+      assertThat(allocation(loanId)).isEmpty();
+      assertThat(fundCapital("pforzheim")).isEqualByComparingTo(capitalBefore);
+      Task writeOff = tasks(instance, WRITE_OFF).get(0);
+      taskService.claim(writeOff.getId(), "mia");
+      taskService.complete(writeOff.getId(), withVariables("writeOffConfirmed", true,
+          "writeOffNote", "Geschäft aufgegeben, Kreditnehmer verzogen."));
+
+      assertThat(instance).isWaitingAt(APPROVE_WRITE_OFF).hasNotPassed(ALLOCATE_LOSS);
+      Task approval = tasks(instance, APPROVE_WRITE_OFF).get(0);
+      assertThat(taskService.getIdentityLinksForTask(approval.getId())).extracting(link -> link.getGroupId())
+          .containsExactly(Roles.MICROFINANCER);
+      assertThat(instance).variables().containsEntry("writeOffRequestedBy", "mia");
+      assertThat(allocation(loanId)).isEmpty();
+      taskService.claim(approval.getId(), "max");
+      taskService.complete(approval.getId(), withVariables("writeOffDecision", "APPROVE"));
+
+      assertThat(instance).hasPassed(APPROVE_WRITE_OFF, WRITE_OFF_APPROVED, ALLOCATE_LOSS, CLOSE_WRITTEN_OFF, WRITTEN_OFF)
+          .isEnded();
       assertThat(allocation(loanId)).containsEntry("LOCAL_FUND", new BigDecimal("2000.00"))
           .containsEntry("MICROFINANCER", new BigDecimal("0.00")).containsEntry("NATIONAL_FUND", new BigDecimal("0.00"));
       assertThat(fundCapital("pforzheim")).isEqualByComparingTo(capitalBefore.subtract(new BigDecimal("2000.00")));
-      taskService.complete(tasks(instance, WRITE_OFF).get(0).getId(), withVariables("writeOffConfirmed", true,
-          "writeOffNote", "Geschäft aufgegeben, Kreditnehmer verzogen."));
-
-      assertThat(instance).hasPassed(CLOSE_WRITTEN_OFF, WRITTEN_OFF).isEnded();
       Loan loan = loans.findByReference(reference).orElseThrow();
       assertThat(loan.state()).isEqualTo(LoanState.WRITTEN_OFF);
       assertThat(loan.outstandingPrincipal()).isEqualByComparingTo("0.00");
@@ -323,7 +340,7 @@ class LoanServicingProcessTest {
   }
 
   @Test
-  void shouldChargeTheMicrofinancerUpToItsCapWhenALoanOutsideTheQuartersIsWrittenOff() {
+  void shouldSendARejectedWriteOffBackAndChargeTheMicrofinancerUpToItsCapOnceApproved() {
     String reference = activeLoan(null, "5000.00");
     long loanId = loans.findByReference(reference).orElseThrow().id();
     ProcessInstance instance = startServicing(reference, null);
@@ -342,20 +359,44 @@ class LoanServicingProcessTest {
 
     taskService.complete(tasks(instance, CALL_ON_GUARANTORS).get(0).getId());
 
+    assertThat(instance).variables().extractingByKey("lossAllocationSummary").asString().contains("Obergrenze 20 %");
+    assertThatThrownBy(() -> taskService.complete(tasks(instance, WRITE_OFF).get(0).getId(),
+        withVariables("writeOffConfirmed", false))).hasRootCauseInstanceOf(InputRefusedException.class);
+    requestWriteOff(instance, "mia", "Insolvenz.");
+
+    // the second person sends it back: nothing is booked, guarantors and note are done again
+    Task approval = tasks(instance, APPROVE_WRITE_OFF).get(0);
+    taskService.claim(approval.getId(), "max");
+    assertThatThrownBy(() -> taskService.complete(approval.getId(), withVariables("writeOffDecision", "REJECT")))
+        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("writeOffRejectionReason");
+    taskService.complete(approval.getId(), withVariables("writeOffDecision", "REJECT",
+        "writeOffRejectionReason", "Bitte zuerst die Insolvenzquote abwarten."));
+    assertThat(instance).hasPassed(WRITE_OFF_APPROVED).isWaitingAt(CALL_ON_GUARANTORS).hasNotPassed(ALLOCATE_LOSS);
+    assertThat(allocation(loanId)).isEmpty();
+    assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.DEFAULTED);
+
+    taskService.complete(tasks(instance, CALL_ON_GUARANTORS).get(0).getId());
+    requestWriteOff(instance, "max", "Insolvenz, Quote null.");
+    Task secondApproval = tasks(instance, APPROVE_WRITE_OFF).get(0);
+    taskService.claim(secondApproval.getId(), "mia");
+    taskService.complete(secondApproval.getId(), withVariables("writeOffDecision", "APPROVE"));
+
+    assertThat(instance).isEnded();
     assertThat(allocation(loanId)).containsEntry("MICROFINANCER", expected.microfinancer())
         .containsEntry("NATIONAL_FUND", expected.nationalFund()).containsEntry("LOCAL_FUND", new BigDecimal("0.00"));
     assertThat(expected.microfinancer().add(expected.nationalFund())).isEqualByComparingTo("5000.00");
     assertThat(expected.microfinancer()).isLessThanOrEqualTo(total.multiply(new BigDecimal("0.20")));
-    assertThat(instance).variables().extractingByKey("lossAllocationSummary").asString().contains("Obergrenze 20 %");
-    assertThatThrownBy(() -> taskService.complete(tasks(instance, WRITE_OFF).get(0).getId(),
-        withVariables("writeOffConfirmed", false))).hasRootCauseInstanceOf(InputRefusedException.class);
-    taskService.complete(tasks(instance, WRITE_OFF).get(0).getId(), withVariables("writeOffConfirmed", true,
-        "writeOffNote", "Insolvenz."));
-    assertThat(instance).isEnded();
     assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.WRITTEN_OFF);
   }
 
   // --- helpers ---
+
+  private void requestWriteOff(ProcessInstance instance, String user, String note) {
+    Task writeOff = tasks(instance, WRITE_OFF).get(0);
+    taskService.claim(writeOff.getId(), user);
+    taskService.complete(writeOff.getId(), withVariables("writeOffConfirmed", true, "writeOffNote", note));
+    assertThat(instance).isWaitingAt(APPROVE_WRITE_OFF);
+  }
 
   private String activeLoan(String quarter, String amount) {
     String reference = loans.register(new NewApplication("Ayla", "Demir", "ayla@example.org", "069 123", false,

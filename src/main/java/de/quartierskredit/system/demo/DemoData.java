@@ -36,6 +36,9 @@ class DemoData {
       new DemoUser("anna", "Anna", "Albrecht", "Quartiersberaterin Offenbach", Roles.advisors("offenbach")),
       new DemoUser("lars", "Lars", "Lindner", "Quartiersberater Leipzig", Roles.advisors("leipzig")),
       new DemoUser("mia", "Mia", "Yilmaz", "Mikrofinanzierer (Sachbearbeitung)", Roles.MICROFINANCER),
+      // a second person of the microfinancer: decides what mia prepared outside the quarters, approves her write-offs
+      new DemoUser("max", "Max", "Mertens", "Mikrofinanzierer (zweite Person: Entscheidung, Freigabe)",
+          Roles.MICROFINANCER),
       new DemoUser("sven", "Sven", "Krause", "Vergabeausschuss Offenbach (Sparkasse)", Roles.committee("offenbach")),
       new DemoUser("ines", "Ines", "Hoffmann", "Vergabeausschuss Offenbach (IHK)", Roles.committee("offenbach")),
       new DemoUser("jana", "Jana", "Becker", "Vergabeausschuss Offenbach (Jobcenter)", Roles.committee("offenbach")),

@@ -6,6 +6,12 @@ package de.quartierskredit.system.engine;
  */
 public final class EngineErrorCodes {
 
+  /**
+   * The acting person may not do this (separation of duties, a read-only role): 403. Carried by
+   * {@link NotPermittedActions.Refused} and by the authorization refusals of {@code system.security}.
+   */
+  public static final int NOT_PERMITTED = 22_403;
+
   private EngineErrorCodes() {}
 
   /** The HTTP status for one of our codes, or 0 for any other code. */
@@ -15,6 +21,9 @@ public final class EngineErrorCodes {
     }
     if (code == FormInputErrors.Refused.CODE) {
       return 400;
+    }
+    if (code == NOT_PERMITTED) {
+      return 403;
     }
     return 0;
   }

@@ -78,6 +78,9 @@ public final class EngineRestStatus implements ContainerResponseFilter {
       if (!context.getConfiguration().isRegistered(EngineRestStatus.class)) {
         context.register(EngineRestStatus.class);
       }
+      if (!context.getConfiguration().isRegistered(EngineRestRefusals.class)) {
+        context.register(EngineRestRefusals.class);
+      }
     }
   }
 }

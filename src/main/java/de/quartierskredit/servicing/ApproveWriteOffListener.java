@@ -1,0 +1,46 @@
+package de.quartierskredit.servicing;
+
+import static de.quartierskredit.servicing.LoanServicingProcess.Variables.WRITE_OFF_DECISION;
+import static de.quartierskredit.servicing.LoanServicingProcess.Variables.WRITE_OFF_REJECTION_REASON;
+
+import de.quartierskredit.duties.SeparationOfDuties;
+import de.quartierskredit.duties.Step;
+import de.quartierskredit.servicing.LoanServicingProcess.WriteOffDecision;
+import de.quartierskredit.shared.InputRefusedException;
+import de.quartierskredit.shared.engine.CurrentUser;
+import de.quartierskredit.shared.engine.FormValues;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 12, four eyes: the write-off is approved or rejected by a second person of the microfinancer.
+ * Whoever asked for it can neither claim nor complete the approval (403, German reason); the answer
+ * is checked on the server (a rejection says why) and recorded with the person who gave it.
+ */
+@Component("approveWriteOffListener")
+class ApproveWriteOffListener implements TaskListener {
+
+  private final SeparationOfDuties duties;
+
+  ApproveWriteOffListener(SeparationOfDuties duties) {
+    this.duties = duties;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String loanReference = task.getExecution().getProcessBusinessKey();
+    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      duties.requireSecondPersonForWriteOff(loanReference, task.getAssignee());
+      return;
+    }
+    String user = CurrentUser.completing(task);
+    duties.requireSecondPersonForWriteOff(loanReference, user);
+    String decision = FormValues.text(task, WRITE_OFF_DECISION);
+    InputRefusedException.refuseIfAny(
+        ServicingInputPolicy.writeOffApproval(decision, FormValues.text(task, WRITE_OFF_REJECTION_REASON)));
+    duties.record(loanReference,
+        WriteOffDecision.APPROVE.name().equals(decision) ? Step.WRITE_OFF_APPROVED : Step.WRITE_OFF_REJECTED,
+        user, task.getId(), task.getProcessInstanceId());
+  }
+}
