@@ -2,13 +2,8 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 
-import de.quartierskredit.fund.LocalFund;
-import de.quartierskredit.fund.LocalFundRepository;
 import de.quartierskredit.loan.CaseLoan;
-import de.quartierskredit.loan.LiableParty;
 import de.quartierskredit.servicing.ServicingRepository.Standing;
-import java.math.BigDecimal;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,12 +18,12 @@ class AllocateLossDelegate implements JavaDelegate {
 
   private final ServicingRepository servicing;
   private final LossRepository losses;
-  private final LocalFundRepository funds;
+  private final LossAllocations allocations;
 
-  AllocateLossDelegate(ServicingRepository servicing, LossRepository losses, LocalFundRepository funds) {
+  AllocateLossDelegate(ServicingRepository servicing, LossRepository losses, LossAllocations allocations) {
     this.servicing = servicing;
     this.losses = losses;
-    this.funds = funds;
+    this.allocations = allocations;
   }
 
   @Override
@@ -37,20 +32,8 @@ class AllocateLossDelegate implements JavaDelegate {
     if (losses.allocated(loan.id())) {
       return;
     }
-    BigDecimal recovered = losses.recovered(loan.id());
-    LossAllocationPolicy.Allocation allocation;
-    Long fundId = null;
-    if (LiableParty.LOCAL_FUND.name().equals(loan.liableParty())
-        || (loan.liableParty() == null && loan.quarterCode() != null)) {
-      Optional<LocalFund> fund = funds.lockByQuarter(loan.quarterCode()); // row lock: capital changes one at a time
-      fundId = fund.map(LocalFund::id).orElse(null);
-      allocation = LossAllocationPolicy.quarterLoan(loan.outstanding(), recovered,
-          fund.map(LocalFund::paidInCapital).orElse(BigDecimal.ZERO));
-    } else {
-      allocation = LossAllocationPolicy.outsideQuarters(loan.outstanding(), recovered,
-          losses.microfinancerOutstanding(), losses.microfinancerBorne());
-    }
-    losses.store(loan.id(), allocation, fundId);
-    execution.setVariable(LOSS_ALLOCATION_SUMMARY, allocation.reason());
+    LossAllocations.Proposal booked = allocations.propose(loan, true);
+    losses.store(loan.id(), booked.allocation(), booked.fundId());
+    execution.setVariable(LOSS_ALLOCATION_SUMMARY, booked.allocation().reason());
   }
 }

@@ -2,11 +2,8 @@ package de.quartierskredit.servicing;
 
 import static de.quartierskredit.servicing.LoanServicingProcess.Variables.LOSS_ALLOCATION_SUMMARY;
 
-import de.quartierskredit.fund.LocalFund;
-import de.quartierskredit.fund.LocalFundRepository;
-import de.quartierskredit.loan.LiableParty;
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.servicing.ServicingRepository.Standing;
-import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -20,27 +17,18 @@ import org.springframework.stereotype.Component;
 class ProposeLossAllocationListener implements TaskListener {
 
   private final ServicingRepository servicing;
-  private final LossRepository losses;
-  private final LocalFundRepository funds;
+  private final LossAllocations allocations;
 
-  ProposeLossAllocationListener(ServicingRepository servicing, LossRepository losses, LocalFundRepository funds) {
+  ProposeLossAllocationListener(ServicingRepository servicing, LossAllocations allocations) {
     this.servicing = servicing;
-    this.losses = losses;
-    this.funds = funds;
+    this.allocations = allocations;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    Standing loan = servicing.standing(task.getExecution().getProcessBusinessKey());
-    BigDecimal recovered = losses.recovered(loan.id());
-    // the same choice of rule as AllocateLossDelegate, read without the fund's row lock
-    LossAllocationPolicy.Allocation allocation =
-        LiableParty.LOCAL_FUND.name().equals(loan.liableParty())
-            || (loan.liableParty() == null && loan.quarterCode() != null)
-        ? LossAllocationPolicy.quarterLoan(loan.outstanding(), recovered,
-            funds.findByQuarter(loan.quarterCode()).map(LocalFund::paidInCapital).orElse(BigDecimal.ZERO))
-        : LossAllocationPolicy.outsideQuarters(loan.outstanding(), recovered,
-            losses.microfinancerOutstanding(), losses.microfinancerBorne());
+    Standing loan = servicing.standing(CaseLoan.reference(task));
+    // read without the fund's row lock: nothing is booked before the approval
+    LossAllocationPolicy.Allocation allocation = allocations.propose(loan, false).allocation();
     task.setVariable(LOSS_ALLOCATION_SUMMARY, "Vorgeschlagene Verteilung (gebucht erst nach der Freigabe): "
         + allocation.reason());
   }

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /**
  * Input the server refuses, naming each wrong field and saying in German what to enter instead.
  * Thrown by validators, delegates and task listeners; at the engine boundary
- * ({@code system.engine.FormInputErrors}) the completion is rolled back and Camunda's REST answers
+ * ({@code system.engine.EngineRefusals}) the completion is rolled back and Camunda's REST answers
  * 400, our API answers a problem detail. Nothing is stored, the task stays open.
  */
 public class InputRefusedException extends RuntimeException {
@@ -39,11 +39,6 @@ public class InputRefusedException extends RuntimeException {
 
   /** The refusal somewhere in the causes of {@code failure} (the engine wraps what a listener throws). */
   public static Optional<InputRefusedException> in(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof InputRefusedException refused) {
-        return Optional.of(refused);
-      }
-    }
-    return Optional.empty();
+    return Causes.find(failure, InputRefusedException.class);
   }
 }

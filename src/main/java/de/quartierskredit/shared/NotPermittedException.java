@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The acting person may not do this step, whatever they enter (for example the separation of
  * duties: nobody decides an application they prepared). The message says why in German. At the
- * engine boundary ({@code system.engine.NotPermittedActions}) the step is rolled back and Camunda's
+ * engine boundary ({@code system.engine.EngineRefusals}) the step is rolled back and Camunda's
  * REST answers 403 with the message; the task stays as it was.
  */
 public class NotPermittedException extends RuntimeException {
@@ -16,11 +16,6 @@ public class NotPermittedException extends RuntimeException {
 
   /** The refusal somewhere in the causes of {@code failure} (the engine wraps what a listener throws). */
   public static Optional<NotPermittedException> in(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof NotPermittedException refused) {
-        return Optional.of(refused);
-      }
-    }
-    return Optional.empty();
+    return Causes.find(failure, NotPermittedException.class);
   }
 }

@@ -7,11 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.quartierskredit.committee.CommitteeDecisionProcess.Activities;
 import de.quartierskredit.shared.Roles;
 import de.quartierskredit.support.QuartierskreditTest;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import de.quartierskredit.support.TasklistSession;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -222,32 +218,9 @@ class AdvisorCannotDecideOwnApplicationTest {
 
   /** Claims the task as Tasklist does: logged in with a session, through the webapp's engine API. */
   private HttpResponse<String> tasklistClaim(String user, String taskId) throws Exception {
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    String base = rest.getRootUri();
-    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
-        HttpResponse.BodyHandlers.discarding());
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-            URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf(cookies))
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    // Tasklist opens the task first; the answer carries the session's CSRF token for the claim
-    HttpResponse<String> opened = browser.send(HttpRequest.newBuilder(
-            URI.create(base + "/camunda/api/engine/engine/default/task/" + taskId))
-        .header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf(cookies)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
-    return browser.send(HttpRequest.newBuilder(
-            URI.create(base + "/camunda/api/engine/engine/default/task/" + taskId + "/claim"))
-        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf(cookies))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + user + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String xsrf(CookieManager cookies) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).findFirst().orElse("");
+    TasklistSession tasklist = TasklistSession.login(rest.getRootUri(), user);
+    // Tasklist opens the task first
+    assertThat(tasklist.get("/task/" + taskId).statusCode()).isEqualTo(200);
+    return tasklist.post("/task/" + taskId + "/claim", "{\"userId\":\"" + user + "\"}");
   }
 }

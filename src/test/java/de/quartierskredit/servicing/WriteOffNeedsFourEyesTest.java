@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.quartierskredit.loan.BusinessStage;
 import de.quartierskredit.loan.LiableParty;
 import de.quartierskredit.loan.LoanRepository;
+import de.quartierskredit.loan.LoanTestStates;
 import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.loan.NewApplication;
 import de.quartierskredit.servicing.LoanServicingProcess.Messages;
@@ -21,7 +22,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -112,7 +112,7 @@ class WriteOffNeedsFourEyesTest {
     String reference = loans.register(new NewApplication("Ayla", "Demir", "ayla@example.org", "069 123", false,
         "Schneiderei Demir", BusinessStage.EXISTING, "Handwerk", "Bieberer Str. 1", "63065", "Offenbach", null,
         "Nähmaschinen und Ladeneinrichtung", new BigDecimal(amount))).reference();
-    loans.transition(reference, Set.of(LoanState.APPLIED), LoanState.ACTIVE, null);
+    LoanTestStates.activate(loans, reference);
     jdbc.sql("""
             UPDATE loan SET liable_party = :liable, outstanding_principal = amount, disbursed_on = :today,
                             disturbed = TRUE, disturbed_since = :today

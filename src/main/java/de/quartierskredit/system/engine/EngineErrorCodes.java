@@ -8,7 +8,7 @@ public final class EngineErrorCodes {
 
   /**
    * The acting person may not do this (separation of duties, a read-only role): 403. Carried by
-   * {@link NotPermittedActions.Refused} and by the authorization refusals of {@code system.security}.
+   * {@link EngineRefusals.NotPermitted} and by the authorization refusals of {@code system.security}.
    */
   public static final int NOT_PERMITTED = 22_403;
 
@@ -19,7 +19,7 @@ public final class EngineErrorCodes {
     if (code == TaskAlreadyDoneException.CODE) {
       return 409;
     }
-    if (code == FormInputErrors.Refused.CODE) {
+    if (code == EngineRefusals.InputRefused.CODE) {
       return 400;
     }
     if (code == NOT_PERMITTED) {

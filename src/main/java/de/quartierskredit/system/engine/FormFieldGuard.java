@@ -91,7 +91,7 @@ class FormFieldGuard extends AbstractProcessEnginePlugin {
       if (PersonRequests.active() && Context.getCommandContext() == null) {
         List<FieldError> errors = check(command);
         if (!errors.isEmpty()) {
-          throw new FormInputErrors.Refused(new InputRefusedException(errors));
+          throw new EngineRefusals.InputRefused(new InputRefusedException(errors));
         }
       }
       return next.execute(command);

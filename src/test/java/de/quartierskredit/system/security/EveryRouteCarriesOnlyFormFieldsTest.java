@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.quartierskredit.support.QuartierskreditTest;
 import de.quartierskredit.support.RestAs;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import de.quartierskredit.support.TasklistSession;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -122,25 +118,9 @@ class EveryRouteCarriesOnlyFormFieldsTest {
 
     @Test
     void shouldRefuseTheExtraFieldOnTasklistsOwnApiToo() throws Exception {
-      CookieManager cookies = new CookieManager();
-      HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-      String base = rest.getRootUri();
-      browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
-          HttpResponse.BodyHandlers.discarding());
-      HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-              URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf(cookies))
-          .POST(HttpRequest.BodyPublishers.ofString("username=anna&password=demo")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-      // the login starts a new session: its CSRF token comes with the first reading request
-      browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/task/" + taskId))
-          .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.discarding());
+      TasklistSession tasklist = TasklistSession.login(rest.getRootUri(), "anna");
 
-      HttpResponse<String> submitted = browser.send(HttpRequest.newBuilder(
-              URI.create(base + "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form"))
-          .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf(cookies))
-          .POST(HttpRequest.BodyPublishers.ofString(EXTRA)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> submitted = tasklist.post("/task/" + taskId + "/submit-form", EXTRA);
 
       assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(400);
       assertThat(submitted.body()).contains("committeeGroup");
@@ -189,11 +169,6 @@ class EveryRouteCarriesOnlyFormFieldsTest {
     return Map.of("applicantFirstName", "Ayşe", "applicantLastName", "Demir", "sgb2Recipient", false,
         "businessName", "Änderungsschneiderei Demir", "businessStage", "NEW_FOUNDER", "quarterCode", "offenbach",
         "loanPurpose", "Nähmaschine", "commercialPurpose", true, "loanAmount", 4000);
-  }
-
-  private static String xsrf(CookieManager cookies) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).findFirst().orElse("");
   }
 
   private record Call(HttpMethod method, String path, String body) {}

@@ -5,14 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.quartierskredit.support.QuartierskreditTest;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import de.quartierskredit.support.TasklistSession;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,23 +114,9 @@ class QuarterIsolationTest {
 
   @Test
   void shouldListNoOffenbachTaskInTheLeipzigAdvisorsTasklist() throws Exception {
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    String base = rest.getRootUri();
-    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
-        HttpResponse.BodyHandlers.discarding());
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-            URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", xsrf(cookies))
-        .POST(HttpRequest.BodyPublishers.ofString("username=lars&password=demo")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    TasklistSession tasklist = TasklistSession.login(rest.getRootUri(), "lars");
 
-    HttpResponse<String> tasks = browser.send(HttpRequest.newBuilder(
-            URI.create(base + "/camunda/api/engine/engine/default/task?maxResults=1000"))
-        .header("Accept", "application/json").header("X-XSRF-TOKEN", xsrf(cookies)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> tasks = tasklist.get("/task?maxResults=1000");
 
     assertThat(tasks.statusCode()).isEqualTo(200);
     List<String> listed = new ArrayList<>();
@@ -146,11 +126,6 @@ class QuarterIsolationTest {
       assertThat(taskService.getIdentityLinksForTask(id)).extracting(IdentityLink::getGroupId)
           .doesNotContain(Roles.advisors("offenbach"), Roles.committee("offenbach"));
     }
-  }
-
-  private static String xsrf(CookieManager cookies) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).findFirst().orElse("");
   }
 
   private List<String> ids(String user, String path) {
