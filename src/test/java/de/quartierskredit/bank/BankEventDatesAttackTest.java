@@ -104,7 +104,8 @@ class BankEventDatesAttackTest {
   @Test
   void shouldRefuseADisbursementBeforeTheContractWasSigned() throws Exception {
     String reference = fixtures.register(new java.math.BigDecimal("5000.00")).reference();
-    loans.transition(reference, Set.of(LoanState.APPLIED), LoanState.CONTRACTED, null);
+    loans.transition(reference, Set.of(LoanState.APPLIED), LoanState.APPROVED, null);
+    loans.transition(reference, Set.of(LoanState.APPROVED), LoanState.CONTRACTED, null);
     jdbc.sql("UPDATE loan SET contracted_on = :d WHERE reference = :r").param("d", today.minusDays(5))
         .param("r", reference).update();
     Snapshot before = snapshot(reference);
