@@ -18,8 +18,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -58,8 +56,6 @@ class ClusterIT {
   private static final int INSTANCES = Integer.getInteger("quartierskredit.cluster.instances", 1000);
   private static final int LEAD_SECONDS = Integer.getInteger("quartierskredit.cluster.lead-seconds", 5);
   private static final Duration ALL_ENDED_WITHIN = Duration.ofSeconds(120);
-  private static final DateTimeFormatter CAMUNDA_DATE =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
 
   @Test
   void shouldExecuteManyTimersDueAtOnceExactlyOnceAcrossTwoNodes() throws Exception {
@@ -89,7 +85,7 @@ class ClusterIT {
       nodeB.waitUntilUp();
       System.out.printf("cluster: both nodes up after %d ms%n", millisSince(bootStarted));
 
-      nodeA.deploy("cluster/cluster-timer.bpmn");
+      nodeA.deploy("cluster/cluster-timer.bpmn", "cluster/cluster-timer-start.form");
 
       // Every instance waits for the same due date; a load balancer would spread the starts. The
       // timer's job definition is suspended while the instances start (their jobs are created
@@ -176,7 +172,9 @@ class ClusterIT {
   }
 
   private static void startInstances(List<Node> nodes, Instant due) throws Exception {
-    String body = "{\"variables\":{\"due\":{\"value\":\"" + CAMUNDA_DATE.format(due) + "\",\"type\":\"Date\"}}}";
+    // the start form's one field (a person's start carries only the fields of its form): ISO 8601 text,
+    // which the timer's ${due} takes as a date
+    String body = "{\"variables\":{\"due\":{\"value\":\"" + due + "\"}}}";
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<String>> starts = new ArrayList<>();
@@ -344,20 +342,25 @@ class ClusterIT {
       }
     }
 
-    void deploy(String resource) throws Exception {
-      byte[] model;
-      try (var in = ClusterIT.class.getClassLoader().getResourceAsStream(resource)) {
-        assertThat(in).as(resource).isNotNull();
-        model = in.readAllBytes();
-      }
+    /** Deploys the resources (a model and the forms it references) as one deployment, as Modeler does. */
+    void deploy(String... resources) throws Exception {
       String boundary = "----cluster-it-" + System.nanoTime();
       var body = new ByteArrayOutputStream();
       body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
-          + KEY + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\""
-          + Path.of(resource).getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-          .getBytes(StandardCharsets.UTF_8));
-      body.writeBytes(model);
-      body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+          + KEY + "\r\n").getBytes(StandardCharsets.UTF_8));
+      for (String resource : resources) {
+        byte[] content;
+        try (var in = ClusterIT.class.getClassLoader().getResourceAsStream(resource)) {
+          assertThat(in).as(resource).isNotNull();
+          content = in.readAllBytes();
+        }
+        String name = Path.of(resource).getFileName().toString();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+            + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
       var response = http.send(authorized("/engine-rest/deployment/create")
               .header("Content-Type", "multipart/form-data; boundary=" + boundary)
               .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
