@@ -144,7 +144,7 @@ final class Browser implements AutoCloseable {
 
   /**
    * Types {@code value} into the field and verifies it: the field is left (form-js commits a text
-   * field's value to its state on blur) and must then show exactly the value. The value is remembered,
+   * field's value to its state on blur) and must then show exactly the value, and keep showing it. The value is remembered,
    * so that {@link #verifyTyped()} can prove before a completion that no re-render lost it.
    */
   void type(String key, String value) {
@@ -153,13 +153,61 @@ final class Browser implements AutoCloseable {
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
     input.sendKeys(value);
     ((JavascriptExecutor) driver).executeScript("arguments[0].blur()", input);
+    // the field must show the value on two looks 400 ms apart, longer than form-js waits before it
+    // commits typing: only then is nothing of this field pending that a later rendering could drop
+    // (seen: a value typed right after a number field was wiped when that field's update came in)
+    boolean[] shownBefore = {false};
     try {
-      wait.until(d -> value.equals(field(key).getDomProperty("value")));
+      new WebDriverWait(driver, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(400)).until(d -> {
+        boolean shown = value.equals(field(key).getDomProperty("value"));
+        boolean settled = shown && shownBefore[0];
+        shownBefore[0] = shown;
+        return settled;
+      });
     } catch (org.openqa.selenium.TimeoutException lost) {
+      try {
+        screenshot("failed-typing-" + key);
+      } catch (IOException ignored) {
+        // the assertion below says what went wrong
+      }
       throw new AssertionError("Field " + key + " shows '" + field(key).getDomProperty("value")
           + "' after typing '" + value + "'", lost);
     }
     typed.put(key, value);
+  }
+
+  /**
+   * Counts the page's XMLHttpRequests from now on (Tasklist's API client uses them), so that
+   * {@link #waitUntilSettled()} can wait for what an action set off.
+   */
+  void countRequests() {
+    ((JavascriptExecutor) driver).executeScript("""
+        if (!window.__qkRequests) {
+          window.__qkRequests = {open: 0};
+          const send = XMLHttpRequest.prototype.send;
+          XMLHttpRequest.prototype.send = function () {
+            window.__qkRequests.open++;
+            this.addEventListener('loadend', () => window.__qkRequests.open--);
+            return send.apply(this, arguments);
+          };
+        }""");
+  }
+
+  /**
+   * Waits until the page is settled: no request open, and the rendered form the same element on two
+   * looks half a second apart (Tasklist renders a task's form again after a claim, and may do so once
+   * more when the list it reloads comes back; what is typed into a rendering that is replaced is lost).
+   */
+  void waitUntilSettled() {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    Object[] previous = {null};
+    new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(500)).until(d -> {
+      Object open = js.executeScript("return window.__qkRequests ? window.__qkRequests.open : 0");
+      WebElement form = d.findElements(By.cssSelector(".fjs-form")).stream().findFirst().orElse(null);
+      boolean settled = ((Number) open).intValue() == 0 && form != null && form.equals(previous[0]);
+      previous[0] = ((Number) open).intValue() == 0 ? form : null;
+      return settled;
+    });
   }
 
   /** Every value typed since the form was opened is still in its field; fails naming the first that is not. */

@@ -210,12 +210,14 @@ class CaseworkerJourneyBrowserTest {
     taskId = task.getId();
     browser.go("/camunda/app/tasklist/default/#/?task=" + task.getId());
     browser.waitFor(By.cssSelector(".fjs-form"));
+    browser.countRequests();
     browser.clickText("Claim");
     new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
         taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee() != null
             && d.findElements(By.xpath("//a[normalize-space()='Claim']")).isEmpty()
             && !d.findElements(By.cssSelector(".fjs-form input:not([disabled]), .fjs-form textarea:not([disabled])"))
                 .isEmpty());
+    browser.waitUntilSettled();
     browser.formOpened();
   }
 
