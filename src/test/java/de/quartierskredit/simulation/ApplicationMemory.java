@@ -64,7 +64,13 @@ final class ApplicationMemory {
           .header("Authorization", auth).PUT(HttpRequest.BodyPublishers.noBody()).build(),
           HttpResponse.BodyHandlers.ofString());
       if (joined.statusCode() != 204) {
-        throw new IllegalStateException("petra could not join the metrics group: " + joined.statusCode());
+        // the second measurement on the same database: petra is a member already
+        HttpResponse<String> member = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/engine-rest/user/count?id=petra&memberOfGroup=metrics"))
+            .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (!member.body().contains("\"count\":1")) {
+          throw new IllegalStateException("petra could not join the metrics group: " + joined.statusCode());
+        }
       }
       long highest = 0;
       for (int round = 0; round < 5; round++) {
