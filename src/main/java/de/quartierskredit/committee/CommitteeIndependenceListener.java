@@ -1,6 +1,7 @@
 package de.quartierskredit.committee;
 
 import de.quartierskredit.duties.SeparationOfDuties;
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.shared.engine.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -23,6 +24,6 @@ class CommitteeIndependenceListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String user = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : CurrentUser.completing(task);
-    duties.requireIndependentDecider(task.getExecution().getProcessBusinessKey(), user);
+    duties.requireIndependentDecider(CaseLoan.reference(task), user);
   }
 }

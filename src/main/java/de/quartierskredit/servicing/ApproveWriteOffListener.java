@@ -5,6 +5,7 @@ import static de.quartierskredit.servicing.LoanServicingProcess.Variables.WRITE_
 
 import de.quartierskredit.duties.SeparationOfDuties;
 import de.quartierskredit.duties.Step;
+import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.servicing.LoanServicingProcess.WriteOffDecision;
 import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.shared.engine.CurrentUser;
@@ -29,7 +30,7 @@ class ApproveWriteOffListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String loanReference = task.getExecution().getProcessBusinessKey();
+    String loanReference = CaseLoan.reference(task);
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       duties.requireSecondPersonForWriteOff(loanReference, task.getAssignee());
       return;
