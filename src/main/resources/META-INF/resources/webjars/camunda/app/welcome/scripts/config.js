@@ -1,0 +1,11 @@
+// Quartierskredit: Welcome configuration (replaces the webapp's default config.js, whose settings are
+// all commented out, so nothing else of Camunda's defaults changes).
+import { dateFormat, locales } from '../../quartierskredit/language.js';
+
+export default {
+  // "Sprache / Language" on the profile: where a person chooses English (or German again)
+  customScripts: ['quartierskredit/language-choice.js'],
+  // German unless the person chose English (see language.js)
+  locales: locales(),
+  dateFormat: dateFormat()
+};
