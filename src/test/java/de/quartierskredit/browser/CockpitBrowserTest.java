@@ -56,7 +56,7 @@ class CockpitBrowserTest {
   static final List<String> ENGLISH_IN_WELCOME = List.of("Applications", "Edit profile", "Change password",
       "Documentation", "Links", "Log out", "Powered by", "Date and Time", "It is time to migrate");
   static final List<String> ENGLISH_IN_ADMIN = List.of("Users", "Groups", "Tenants", "Authorizations",
-      "Create new user", "List of users", "My Profile", "Powered by", "It is time to migrate");
+      "Create New User", "List of Users", "Manage Authorizations", "My Profile", "Powered by", "It is time to migrate");
   static final List<String> ENGLISH_ON_THE_LOGIN_PAGE = List.of("Log in", "Username", "Password", "Powered by");
   /** Field names of /api/portfolio and a camelCase word of any kind: no variable name reaches a manager. */
   static final List<String> FIELD_NAMES = List.of("disturbanceRate", "aboveStandard", "loansOutstanding",
@@ -84,7 +84,7 @@ class CockpitBrowserTest {
     for (int i = 0; i < 5; i++) {
       built.add(build.activeLoan("leipzig", "800.00", disbursed2013));
     }
-    // 2014: Leipzig 1 of 7 disturbed (14,3 %), the whole system 1 of 17 (5,9 %)
+    // 2014: on the 15th Leipzig 1 of 7 disturbed (14,3 %), the whole system 1 of 17 (5,9 %) ...
     LocalDate disbursed2014 = LocalDate.of(2014, 3, 1);
     for (int i = 0; i < 10; i++) {
       built.add(build.activeLoan("offenbach", "1000.00", disbursed2014));
@@ -93,6 +93,8 @@ class CockpitBrowserTest {
       built.add(build.activeLoan("leipzig", "8000.00", disbursed2014));
     }
     build.disturbed(built.get(built.size() - 1), LocalDate.of(2014, 5, 2), null);
+    // ... and after the 15th one in Offenbach: today (the 20th) the whole system is at 2 of 17 (11,8 %)
+    build.disturbed(built.get(15), LocalDate.of(2014, 6, 17), null);
     // the reports read the principal movements; the rows' balance is what today's fund capacity counts,
     // and these loans were repaid long ago (six months after disbursement)
     jdbc.sql("UPDATE loan SET outstanding_principal = 0, state = 'REPAID' WHERE id IN (:ids)")
@@ -117,12 +119,12 @@ class CockpitBrowserTest {
 
     assertThat(firstDashboardBlock()).as("the first block on the dashboard").isEqualTo("qk-portfolio");
     assertThat(verdict.getLocation().getY()).as("the verdict's distance from the top of the page").isLessThan(300);
-    assertThat(verdict.getText()).isEqualTo("Stichtag 15.06.2013 – Standard eingehalten: im gesamten System 6,7 % der "
-        + "ausstehenden Kredite gestört, in jedem Quartier und außerhalb der Quartiere höchstens 10 % (Grenze 10 %).");
+    assertThat(verdict.getText()).isEqualTo("Stichtag 15.06.2013 und heute (20.06.2013) – Standard eingehalten: im "
+        + "gesamten System 6,7 % der ausstehenden Kredite gestört, in jedem Quartier und außerhalb der Quartiere "
+        + "höchstens 10 % (Grenze 10 %).");
     assertThat(verdict.getAttribute("class")).contains("qk-holds");
     String page = browser.pageText();
-    assertThat(page).contains("Quartierskredit: Portfolio am 20.06.2013", "Stand heute (20.06.2013) – Standard eingehalten",
-        "Quartiere am 20.06.2013", "10,0 %", "10.000,00 EUR", "4.000,00 EUR", "Noch keine Stichtage gespeichert");
+    assertThat(page).contains("Quartierskredit: Portfolio am 20.06.2013", "Quartiere am 20.06.2013", "10,0 %", "10.000,00 EUR", "4.000,00 EUR", "Noch keine Stichtage gespeichert");
     assertThat(row("offenbach")).contains("10", "10.000,00 EUR", "10,0 %", "eingehalten");
     assertGermanAndNoData(page, ENGLISH_ON_THE_DASHBOARD);
     assertThat(emptyTrendTextCrossesTheLimitLine()).as("the empty trend's text crosses the 10 % line").isFalse();
@@ -141,8 +143,11 @@ class CockpitBrowserTest {
     assertThat(verdict.getText()).isEqualTo("Stichtag 15.06.2014 – Standard verfehlt in Leipzig: 14,3 % gestört "
         + "(Grenze 10 %). Im gesamten System 5,9 % gestört.");
     assertThat(verdict.getAttribute("class")).contains("qk-broken");
+    assertThat(browser.waitFor(By.cssSelector(".qk-verdict-today")).getText()).isEqualTo("Stand heute (20.06.2014) – "
+        + "Standard verfehlt im gesamten System: 11,8 % gestört, in Leipzig: 14,3 % gestört (Grenze 10 %).");
     assertThat(row("leipzig")).contains("14,3 % (über 10 %)", "56.000,00 EUR", "verfehlt");
-    assertThat(row("offenbach")).contains("eingehalten");
+    assertThat(row("offenbach")).contains("10,0 %", "eingehalten");
+    assertThat(row("ALL")).contains("66.000,00 EUR", "11,8 % (über 10 %)", "verfehlt");
     assertThat(firstDashboardBlock()).isEqualTo("qk-portfolio");
     assertGermanAndNoData(browser.pageText(), ENGLISH_ON_THE_DASHBOARD);
     browser.screenshot("cockpit-02-standard-broken");
@@ -173,6 +178,9 @@ class CockpitBrowserTest {
       browser.waitFor(By.cssSelector(".user-tasks td.assignee"));
       assertThat(visible(".user-tasks .edit-toggle, .user-tasks .change-user-identity-links, "
           + ".user-tasks .change-group-identity-links")).as(reader + "'s task actions").isEmpty();
+      String tasks = browser.waitFor(By.cssSelector(".user-tasks")).getText();
+      assertThat(tasks).as("German date and time").containsPattern("\\b\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}:\\d{2}\\b");
+      assertThat(ISO_DATE.matcher(tasks).find()).as("an ISO date among the tasks").isFalse();
       browser.screenshot("cockpit-03-instance-" + reader);
     }
 
@@ -215,7 +223,7 @@ class CockpitBrowserTest {
       english.waitForText("Applications");
       assertThat(english.pageText()).contains("Edit profile", "The interface is in English");
       english.go("/camunda/app/admin/default/");
-      english.waitForText("Create new user");
+      english.waitForText("Create New User");
 
       english.go("/camunda/app/welcome/default/");
       english.click(By.cssSelector(".qk-language [data-language='de']"));

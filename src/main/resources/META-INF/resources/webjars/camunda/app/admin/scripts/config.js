@@ -3,6 +3,8 @@
 import { dateFormat, locales } from '../../quartierskredit/language.js';
 
 export default {
+  // German dates: Admin ignores "dateFormat" below (see dates.js)
+  customScripts: ['../quartierskredit/dates.js'],
   // German unless the person chose English (see language.js)
   locales: locales(),
   dateFormat: dateFormat()

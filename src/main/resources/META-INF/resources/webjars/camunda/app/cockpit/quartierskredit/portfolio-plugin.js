@@ -144,13 +144,16 @@ function verdictLine(label, verdict, kind) {
   label + ' – ' + verdict.summary);
 }
 
-/** The standard in words: on the last 15th, and as the figures stand today if that is another day. */
+/** The standard in words: on the last 15th, and as the figures stand today (once if the words are the same). */
 function verdicts(status) {
-  const lines = [verdictLine('Stichtag ' + date(status.reportingDate), status.standard, 'reporting-date')];
-  if (status.asOf !== status.reportingDate) {
-    lines.push(verdictLine('Stand heute (' + date(status.asOf) + ')', status.current, 'today'));
+  const onReportingDate = 'Stichtag ' + date(status.reportingDate);
+  if (status.asOf === status.reportingDate || status.current.summary === status.standard.summary) {
+    const label = status.asOf === status.reportingDate ? onReportingDate
+      : onReportingDate + ' und heute (' + date(status.asOf) + ')';
+    return el('div', { class: 'qk-verdicts' }, verdictLine(label, status.standard, 'reporting-date'));
   }
-  return el('div', { class: 'qk-verdicts' }, lines);
+  return el('div', { class: 'qk-verdicts' }, verdictLine(onReportingDate, status.standard, 'reporting-date'),
+    verdictLine('Stand heute (' + date(status.asOf) + ')', status.current, 'today'));
 }
 
 async function render(node) {

@@ -8,6 +8,8 @@ export default {
     // what the logged-in person may change: marks the page so that styles/user-styles.css shows only
     // the actions the engine would accept from them
     'quartierskredit/permissions.js',
+    // German dates: Cockpit ignores "dateFormat" below (see dates.js)
+    '../quartierskredit/dates.js',
     // the portfolio against the 10 % standard, first on the dashboard
     'quartierskredit/portfolio-plugin.js'
   ],

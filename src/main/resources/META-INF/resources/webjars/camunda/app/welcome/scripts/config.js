@@ -3,8 +3,9 @@
 import { dateFormat, locales } from '../../quartierskredit/language.js';
 
 export default {
-  // "Sprache / Language" on the profile: where a person chooses English (or German again)
-  customScripts: ['quartierskredit/language-choice.js'],
+  // "Sprache / Language" on the profile: where a person chooses English (or German again); German
+  // dates: Welcome ignores "dateFormat" below (see dates.js)
+  customScripts: ['quartierskredit/language-choice.js', '../quartierskredit/dates.js'],
   // German unless the person chose English (see language.js)
   locales: locales(),
   dateFormat: dateFormat()
