@@ -43,11 +43,6 @@ final class Browser implements AutoCloseable {
   }
 
   static Browser open(String baseUrl) throws IOException {
-    return open(baseUrl, "de-DE");
-  }
-
-  /** A browser whose user asks for {@code language} first (navigator.languages, Accept-Language). */
-  static Browser open(String baseUrl, String language) throws IOException {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
       throw new IllegalStateException("Browser tests must run in CI, but " + CHROMIUM + " or " + CHROMEDRIVER
@@ -62,9 +57,10 @@ final class Browser implements AutoCloseable {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=" + language,
+        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US",
         "--user-data-dir=" + Files.createTempDirectory(scratch, "profile-"));
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    // a browser that asks for English: the webapps must still answer in German
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()

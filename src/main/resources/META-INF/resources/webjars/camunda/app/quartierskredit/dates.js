@@ -1,4 +1,4 @@
-// Quartierskredit: German dates in Cockpit, Admin and Welcome (02.12.2026 14:05:09 instead of
+// Quartierskredit: German dates in Cockpit, Admin and Welcome (02.12.2026, 14:05:09 instead of
 // Cockpit's 2026-12-02T14:05:09 or Admin's "2. Dezember 2026 14:05").
 //
 // Of Camunda 7.24's webapps only Tasklist reads the "dateFormat" of config.js: Cockpit sets its date
@@ -14,7 +14,7 @@ if (formats) {
   try {
     window.angular.module('cam.' + app + '.custom').config(['camDateFormatProvider', (dates) => {
       // operations want times to the second (when a job ran, when an incident occurred)
-      Object.entries({ ...formats, normal: 'DD.MM.YYYY HH:mm:ss' })
+      Object.entries({ ...formats, normal: 'DD.MM.YYYY, HH:mm:ss' })
         .forEach(([name, format]) => dates.setDateFormat(format, name));
     }]);
   } catch (changedCamunda) {

@@ -36,13 +36,13 @@ export function locales() {
 }
 
 // Camunda's defaults are moment's localised long formats ('LLL': "2. Dezember 2026 04:35"); German
-// offices write 02.12.2026.
+// offices write 02.12.2026. The same formats as Tasklist's config.js.
 const GERMAN_DATES = {
   monthName: 'MMMM',
   day: 'DD',
-  abbr: 'DD.MM.YYYY HH:mm',
-  normal: 'DD.MM.YYYY HH:mm',
-  long: 'dddd, DD.MM.YYYY HH:mm:ss',
+  abbr: 'DD.MM.YYYY, HH:mm',
+  normal: 'DD.MM.YYYY, HH:mm [Uhr]',
+  long: 'dddd, DD.MM.YYYY, HH:mm [Uhr]',
   short: 'DD.MM.YYYY'
 };
 
