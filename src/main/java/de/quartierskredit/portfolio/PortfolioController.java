@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/portfolio}: the report as of any date and the monthly snapshots, for managers (and
- * the Cockpit dashboard plugin). Managers, the microfinancer and process owners see the whole
+ * {@code /api/portfolio}: the report as of any date, the 10 % standard in words and the monthly
+ * snapshots, for managers (and the Cockpit dashboard plugin). Managers, the microfinancer and process owners see the whole
  * portfolio; an advisor or committee member sees only the figures of their own quarter; other
  * roles get 403.
  */

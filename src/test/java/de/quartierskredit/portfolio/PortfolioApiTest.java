@@ -119,6 +119,10 @@ class PortfolioApiTest {
         .getForEntity("/api/portfolio/standard?asOf=02.06.2012", String.class);
     assertThat(german.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(german.getHeaders().getContentType()).hasToString("application/problem+json");
+    for (String edge : new String[] {"0001-01-01", "9999-12-31"}) {
+      assertThat(rest.withBasicAuth("monika", "demo").getForEntity("/api/portfolio/standard?asOf=" + edge, String.class)
+          .getStatusCode().is5xxServerError()).as("answer for " + edge).isFalse();
+    }
     assertThat(rest.withBasicAuth("bernd", "demo").getForEntity("/api/portfolio/standard", String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(rest.getForEntity("/api/portfolio/standard", String.class).getStatusCode())
