@@ -72,7 +72,7 @@ public class CaseDisplay implements TaskListener {
   }
 
   /** The display values of a case (absent values left out): the loan of the business key, or the contact. */
-  Map<String, String> values(String businessKey, String processInstanceId) {
+  public Map<String, String> values(String businessKey, String processInstanceId) {
     Optional<LoanSummary> loan = businessKey == null || businessKey.isBlank()
         ? Optional.empty() : loans.summary(businessKey);
     Map<String, String> values = new LinkedHashMap<>();
