@@ -35,13 +35,16 @@ public class CaseDisplay implements TaskListener {
   public static final String QUARTER = "caseQuarter";
   public static final String AMOUNT = "caseAmount";
 
-  /** The display variables with their German labels, in the order a task list entry shows them. */
+  /**
+   * The display variables with their German labels, in the order a task list entry shows them (Tasklist shows
+   * the first two and folds the others away: the person and the business say most at a glance).
+   */
   public static final List<Field> FIELDS = List.of(
-      new Field(REFERENCE, "Aktenzeichen"),
       new Field(BORROWER, "Kreditnehmer/in"),
       new Field(BUSINESS, "Unternehmen"),
-      new Field(QUARTER, "Quartier"),
-      new Field(AMOUNT, "Betrag"));
+      new Field(REFERENCE, "Aktenzeichen"),
+      new Field(AMOUNT, "Betrag"),
+      new Field(QUARTER, "Quartier"));
 
   static final String OUTSIDE_QUARTERS = "außerhalb der Quartiere";
 

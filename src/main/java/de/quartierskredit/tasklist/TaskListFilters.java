@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.task.TaskQuery;
  * person may read. That matters for the microfinancer, who reads every task for Cockpit but works only on its
  * own; managers get no filter at all (they watch Cockpit and work on no task).
  *
- * <p>Each filter lists the case's display variables ({@link CaseDisplay}) with their German labels. The
+ * <p>A role's own work comes first (Tasklist opens the first filter): the quarter's, the microfinancer's, the
+ * committee's or the bank's open work, then the person's own tasks, then what is overdue and, for the
+ * microfinancer, oversight. Each filter lists the case's display variables ({@link CaseDisplay}) with their German labels. The
  * filters are created and kept as defined here on every start ({@code system.security.FilterBootstrap}),
  * found again by their {@link #MARKER} property.
  */
@@ -50,34 +52,34 @@ public final class TaskListFilters {
 
     return List.of(
         new TaskListFilter("my-tasks", "Meine Aufgaben",
-            "Aufgaben, die Sie übernommen haben, die nächste Frist zuerst.", 0, "#1f5f9e",
-            byDueDate(tasks.createTaskQuery().taskAssigneeExpression(ME)), caseworkers),
+            "Aufgaben, die Sie übernommen haben.", 10, "#1f5f9e",
+            tasks.createTaskQuery().taskAssigneeExpression(ME), caseworkers),
         new TaskListFilter("quarter-work", "Offene Arbeit meines Quartiers",
-            "Alle Aufgaben der Quartiersberatung, offene und übernommene.", 10, "#2e7d4f",
-            byDueDate(offeredToMyGroups(tasks)), advisors),
+            "Alle Aufgaben der Quartiersberatung, offene und übernommene.", 0, "#2e7d4f",
+            offeredToMyGroups(tasks), advisors),
         new TaskListFilter("microfinancer-work", "Offene Arbeit des Mikrofinanzierers",
-            "Alle Aufgaben des Mikrofinanzierers, offene und übernommene.", 10, "#2e7d4f",
-            byDueDate(offeredToMyGroups(tasks)), List.of(Roles.MICROFINANCER)),
+            "Alle Aufgaben des Mikrofinanzierers, offene und übernommene.", 0, "#2e7d4f",
+            offeredToMyGroups(tasks), List.of(Roles.MICROFINANCER)),
         new TaskListFilter("overdue-contacts", "Überfällige Kontakte",
             "Monats- und Intensivkontakte, deren Frist abgelaufen ist.", 20, "#b3261e",
-            byDueDate(offeredToMyGroups(tasks)
+            offeredToMyGroups(tasks)
                 .taskDefinitionKeyIn(LoanServicingProcess.Activities.MONTHLY_CONTACT,
                     LoanServicingProcess.Activities.INTENSIVE_CONTACT)
-                .dueBeforeExpression(NOW)), advisorsAndMicrofinancer),
+                .dueBeforeExpression(NOW), advisorsAndMicrofinancer),
         new TaskListFilter("committee-decisions", "Entscheidungen des Vergabeausschusses",
             "Kreditanträge, über die Ihr Ausschuss entscheidet (außerhalb der Quartiere: der Mikrofinanzierer).",
-            30, "#6a3d9a",
-            byDueDate(offeredToMyGroups(tasks)
-                .taskDefinitionKey(CommitteeDecisionProcess.Activities.DECIDE_APPLICATION)),
+            5, "#6a3d9a",
+            offeredToMyGroups(tasks)
+                .taskDefinitionKey(CommitteeDecisionProcess.Activities.DECIDE_APPLICATION),
             committeesAndMicrofinancer),
         new TaskListFilter("bank", "Bank: Verträge und Auszahlungen",
-            "Kreditverträge und Auszahlungen, die das Kreditinstitut bestätigt.", 40, "#9a6700",
-            byDueDate(tasks.createTaskQuery().taskCandidateGroup(Roles.BANK).includeAssignedTasks()),
+            "Kreditverträge und Auszahlungen, die das Kreditinstitut bestätigt.", 0, "#9a6700",
+            tasks.createTaskQuery().taskCandidateGroup(Roles.BANK).includeAssignedTasks(),
             List.of(Roles.BANK)),
         new TaskListFilter("quality-assurance", "Qualitätssicherung und Aufsicht",
             "Qualitätssicherung zum Stichtag, überfällige Kontakte, Mahnungen an den Ausschuss, "
-                + "Bürgen, Abschreibungen und Tilgungsplanänderungen.", 50, "#4a5568",
-            byDueDate(tasks.createTaskQuery().taskCandidateGroup(Roles.MICROFINANCER).includeAssignedTasks()
+                + "Bürgen, Abschreibungen und Tilgungsplanänderungen.", 30, "#4a5568",
+            tasks.createTaskQuery().taskCandidateGroup(Roles.MICROFINANCER).includeAssignedTasks()
                 .taskDefinitionKeyIn(
                     PortfolioStandardProcess.Activities.RECORD_MEASURES,
                     LoanServicingProcess.Activities.CLARIFY_OVERDUE_CONTACT,
@@ -85,17 +87,13 @@ public final class TaskListFilters {
                     LoanServicingProcess.Activities.CALL_ON_GUARANTORS,
                     LoanServicingProcess.Activities.WRITE_OFF,
                     LoanServicingProcess.Activities.APPROVE_WRITE_OFF,
-                    RepaymentReschedulingProcess.Activities.APPROVE_RESCHEDULING)),
+                    RepaymentReschedulingProcess.Activities.APPROVE_RESCHEDULING),
             List.of(Roles.MICROFINANCER)));
   }
 
   /** Tasks offered to one of the person's groups, whether still open or already taken by someone. */
   private static TaskQuery offeredToMyGroups(TaskService tasks) {
     return tasks.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS).includeAssignedTasks();
-  }
-
-  private static TaskQuery byDueDate(TaskQuery query) {
-    return query.orderByDueDate().asc().orderByTaskCreateTime().asc();
   }
 
   /**
