@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -94,7 +95,7 @@ public class AccessBootstrap {
     for (Grant grant : grants) {
       created += ensure(grant) ? 1 : 0;
     }
-    int revoked = revokeObsolete(grants.stream().map(Grant::groupId).collect(java.util.stream.Collectors.toSet()));
+    int revoked = revokeObsolete(grants.stream().map(Grant::groupId).collect(Collectors.toSet()));
     String admin = camunda.getAdminUser() == null ? null : camunda.getAdminUser().getId();
     if (admin != null && engine.getIdentityService().createUserQuery().userId(admin).count() == 1) {
       ensureMembership(admin, Roles.PROCESS_OWNERS);
