@@ -105,9 +105,9 @@ function descriptionOf(field) {
   return description ? description.textContent.trim() : '';
 }
 
-/** What a pattern expects, in words: dates and e-mail addresses by their shape, else the field's description. */
+/** What a pattern expects, in words: a date (four-digit year, dots) or an e-mail address by its shape, else the field's description. */
 function patternMessage(pattern, field) {
-  if (/\\d\{4\}/.test(pattern) && /\\\./.test(pattern)) {
+  if (/\{4\}/.test(pattern) && /\\\./.test(pattern)) { // a year of four digits and a dot: TT.MM.JJJJ
     return 'Bitte das Datum als TT.MM.JJJJ eingeben, z. B. 01.12.2026.';
   }
   if (pattern.includes('@')) {
