@@ -1,11 +1,12 @@
 // Quartierskredit: what Tasklist's configuration cannot make German and humane (loaded by
 // scripts/config.js as a custom script, an ES module from the same origin, so Tasklist's content
-// security policy allows it). Four things, each independent of the others:
+// security policy allows it). Three things, each independent of the others:
 //  1. the language link in the footer (German by default, English on request, see config.js), and
 //     the few labels and date formats Camunda's German locale file leaves English or foreign;
 //  2. form-js's built-in English validation messages and placeholders become German, naming what is
 //     expected instead of showing a regular expression;
 //  3. after an application is started, a notice names its loan reference (from the start's answer).
+// It changes nothing a person sends: the server checks every form again (FormInput).
 // Where the notifications sit (so they never cover the form's buttons) is in styles/user-styles.css.
 
 const LANGUAGE_KEY = 'quartierskredit.language';
@@ -59,10 +60,16 @@ const GERMAN_DATES = { L: 'DD.MM.YYYY', LL: 'D. MMMM YYYY', LLL: 'D. MMMM YYYY, 
 
 function completeGermanLocale() {
   const angular = window.angular;
-  if (!german || !angular) {
+  let tasklist;
+  try {
+    tasklist = german && angular && angular.module('cam.tasklist');
+  } catch (noSuchModule) {
+    return; // a Tasklist without this module: its own labels stay
+  }
+  if (!tasklist) {
     return;
   }
-  angular.module('cam.tasklist').config(['$provide', ($provide) => {
+  tasklist.config(['$provide', ($provide) => {
     $provide.decorator('localeLoader', ['$delegate', (load) => (options) => {
       const callback = options.callback;
       const completed = Object.assign({}, options, {
@@ -138,7 +145,7 @@ const MESSAGES = [
   [/^Field must have maximum length of (\d+)\.$/, (m) => 'Höchstens ' + m[1] + ' Zeichen.'],
   [/^Field must be a valid email\.$/, () => 'Bitte eine E-Mail-Adresse wie name@beispiel.de eingeben.'],
   [/^Field must be a valid\s+international phone number/, () => 'Bitte die Telefonnummer international angeben, z. B. +4930664040900.'],
-  [/^Value is not a number\.$/, () => 'Bitte eine Zahl eingeben, ohne Tausenderpunkt (z. B. 5000,50).'],
+  [/^Value is not a number\.$/, () => 'Bitte eine Zahl eingeben, ohne Tausenderpunkt.'],
   [/^Value is expected to be an integer\.$/, () => 'Bitte eine ganze Zahl eingeben.'],
   [/^Value is expected to have at most (\d+) decimal digits?\.$/, (m) => 'Höchstens ' + m[1] + ' Nachkommastellen.'],
   [/^Please select a valid value, the two nearest valid values are (.*) and (.*)\.$/, (m, field) =>
