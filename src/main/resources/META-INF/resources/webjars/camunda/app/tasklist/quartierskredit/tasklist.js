@@ -1,7 +1,8 @@
 // Quartierskredit: what Tasklist's configuration cannot make German and humane (loaded by
 // scripts/config.js as a custom script, an ES module from the same origin, so Tasklist's content
 // security policy allows it). Three things, each independent of the others:
-//  1. the language link in the footer (German by default, English on request, see config.js), and
+//  1. the language link in the footer (German by default, English on request; the rule is shared with
+//     the other webapps in ../../quartierskredit/language.js), and
 //     the few labels and date formats Camunda's German locale file leaves English or foreign;
 //  2. form-js's built-in English validation messages and placeholders become German, naming what is
 //     expected instead of showing a regular expression;
@@ -9,17 +10,9 @@
 // It changes nothing a person sends: the server checks every form again (FormInput).
 // Where the notifications sit (so they never cover the form's buttons) is in styles/user-styles.css.
 
-const LANGUAGE_KEY = 'quartierskredit.language';
+import { chooseLanguage, chosenLanguage, ENGLISH, GERMAN } from '../../quartierskredit/language.js';
 
-function currentLanguage() {
-  try {
-    return window.localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'de';
-  } catch (storageBlocked) {
-    return 'de';
-  }
-}
-
-const german = currentLanguage() === 'de';
+const german = chosenLanguage() === GERMAN;
 
 // ---- 1. language link ------------------------------------------------------------------------
 
@@ -34,11 +27,11 @@ function addLanguageLink() {
   link.href = '';
   link.lang = german ? 'en' : 'de';
   link.textContent = german ? 'English' : 'Deutsch';
-  link.title = german ? 'Show Tasklist in English' : 'Tasklist auf Deutsch anzeigen';
+  link.title = german ? 'Oberfläche auf Englisch anzeigen' : 'Show the interface in German';
   link.addEventListener('click', (event) => {
     event.preventDefault();
     try {
-      window.localStorage.setItem(LANGUAGE_KEY, german ? 'en' : 'de');
+      chooseLanguage(german ? ENGLISH : GERMAN);
     } catch (storageBlocked) {
       return;
     }

@@ -1,50 +1,21 @@
 // Quartierskredit: Tasklist configuration (replaces the webapp's default config.js; keeps its
-// keyboard shortcuts). Tasklist is German for everyone unless the person chose English with the
-// language link in the footer (quartierskredit/tasklist.js).
+// keyboard shortcuts). Scripts are plain ES modules served from the same origin, so they work under
+// Tasklist's content security policy.
 //
-// How Camunda 7.24 picks the language: the first language the browser asks for, if it is one of
-// `availableLocales`, else `fallbackLocale`; there is no stored choice of its own. So this file
-// offers exactly one language, the person's choice from localStorage 'quartierskredit.language'
-// ('en' or 'de', shared by all webapps of this origin), German when nothing was chosen: a browser
-// asking for English still gets German until the person chooses English.
+// Language: German for everyone, also for a browser that asks for English, until the person chooses
+// English (the link in Tasklist's footer, or Welcome's "Sprache / Language"); the rule and the German
+// date formats are shared with Cockpit, Admin and Welcome (../../quartierskredit/language.js).
+import { chosenLanguage, dateFormat, GERMAN, locales } from '../../quartierskredit/language.js';
 
-const LANGUAGE_KEY = 'quartierskredit.language';
-
-function chosenLanguage() {
-  try {
-    return window.localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'de';
-  } catch (storageBlocked) {
-    return 'de';
-  }
-}
-
-const language = chosenLanguage();
-const german = language === 'de';
+const german = chosenLanguage() === GERMAN;
 
 export default {
-  customScripts: ['quartierskredit/tasklist.js'],
-  locales: {
-    availableLocales: [language],
-    fallbackLocale: language
-  },
-  // moment.js formats; the German locale file writes dates as DD/MM/YYYY, so they are spelled out
-  dateFormat: german
-    ? {
-        monthName: 'MMMM',
-        day: 'DD',
-        abbr: 'DD.MM.YYYY, HH:mm',
-        normal: 'DD.MM.YYYY, HH:mm [Uhr]',
-        long: 'dddd, DD.MM.YYYY, HH:mm [Uhr]',
-        short: 'DD.MM.YYYY'
-      }
-    : {
-        monthName: 'MMMM',
-        day: 'DD',
-        abbr: 'lll',
-        normal: 'LLL',
-        long: 'LLLL',
-        short: 'LL'
-      },
+  customScripts: [
+    // form-js's messages in German, the language link, the loan reference after a start
+    'quartierskredit/tasklist.js'
+  ],
+  locales: locales(),
+  dateFormat: dateFormat(),
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
