@@ -1,5 +1,7 @@
 package de.quartierskredit.contract;
 
+import de.quartierskredit.shared.GermanFormat;
+import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,7 +23,6 @@ final class BankConfirmationPolicy {
       BankContractProcess.FollowUpResults.BANK_DECLINED);
   static final int MAX_NOTE = 2000;
 
-  /** The outcome of a check: ok, or the reason why not. */
   /** Accepted, or refused with the form field (process variable) at fault and a German reason. */
   record Decision(boolean ok, String field, String reason) {
     static Decision accepted() {
@@ -35,14 +36,14 @@ final class BankConfirmationPolicy {
 
   Decision contractSigned(String contractNumber, String signedOn, LocalDate today) {
     if (contractNumber == null || !CONTRACT_NUMBER.matcher(contractNumber).matches()) {
-      return Decision.refused(BankContractProcess.Variables.CONTRACT_NUMBER, "Vertragsnummer fehlt oder ist ungültig (3-40 Zeichen: Buchstaben, Ziffern, / . -)");
+      return Decision.refused(BankContractProcess.Variables.CONTRACT_NUMBER, "Die Vertragsnummer fehlt oder ist ungültig: 3 bis 40 Zeichen aus Buchstaben, Ziffern, Schrägstrich, Punkt und Bindestrich.");
     }
     LocalDate date = date(signedOn);
     if (date == null) {
-      return Decision.refused(BankContractProcess.Variables.CONTRACT_SIGNED_ON, "Unterschriftsdatum fehlt oder ist kein Datum (JJJJ-MM-TT)");
+      return Decision.refused(BankContractProcess.Variables.CONTRACT_SIGNED_ON, "Das Unterschriftsdatum fehlt oder ist kein gültiges Datum.");
     }
     if (date.isAfter(today)) {
-      return Decision.refused(BankContractProcess.Variables.CONTRACT_SIGNED_ON, "Unterschriftsdatum liegt in der Zukunft");
+      return Decision.refused(BankContractProcess.Variables.CONTRACT_SIGNED_ON, "Das Unterschriftsdatum " + GermanFormat.date(date) + " liegt in der Zukunft.");
     }
     return Decision.accepted();
   }
@@ -50,30 +51,32 @@ final class BankConfirmationPolicy {
   Decision disbursed(BigDecimal approved, BigDecimal paidOut, String valueDate, LocalDate contractedOn,
       LocalDate today) {
     if (paidOut == null || paidOut.compareTo(approved) != 0) {
-      return Decision.refused(BankContractProcess.Variables.DISBURSED_AMOUNT, "Ausgezahlter Betrag " + paidOut + " weicht vom bewilligten Betrag " + approved + " ab");
+      return Decision.refused(BankContractProcess.Variables.DISBURSED_AMOUNT, paidOut == null ? "Der ausgezahlte Betrag fehlt."
+          : Money.format(paidOut) + " weicht vom bewilligten Betrag von " + Money.format(approved) + " ab.");
     }
     LocalDate date = date(valueDate);
     if (date == null) {
-      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Valutadatum fehlt oder ist kein Datum (JJJJ-MM-TT)");
+      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Das Valutadatum fehlt oder ist kein gültiges Datum.");
     }
     if (date.isAfter(today)) {
-      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Valutadatum liegt in der Zukunft");
+      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Das Valutadatum " + GermanFormat.date(date) + " liegt in der Zukunft.");
     }
     if (contractedOn != null && date.isBefore(contractedOn)) {
-      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Valutadatum liegt vor der Vertragsunterzeichnung am " + contractedOn);
+      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, GermanFormat.date(date) + " liegt vor der Vertragsunterzeichnung am "
+          + GermanFormat.date(contractedOn) + ".");
     }
     return Decision.accepted();
   }
 
   Decision followedUp(String result, String note) {
     if (result == null || !FOLLOW_UP_RESULTS.contains(result)) {
-      return Decision.refused(BankContractProcess.Variables.FOLLOW_UP_RESULT, "Bitte ein Ergebnis des Nachfassens wählen");
+      return Decision.refused(BankContractProcess.Variables.FOLLOW_UP_RESULT, "Bitte ein Ergebnis des Nachfassens wählen.");
     }
     if (note == null || note.isBlank()) {
-      return Decision.refused(BankContractProcess.Variables.FOLLOW_UP_NOTE, "Bitte festhalten, was besprochen wurde");
+      return Decision.refused(BankContractProcess.Variables.FOLLOW_UP_NOTE, "Bitte festhalten, was besprochen wurde.");
     }
     if (note.length() > MAX_NOTE) {
-      return Decision.refused(BankContractProcess.Variables.FOLLOW_UP_NOTE, "Notiz ist länger als " + MAX_NOTE + " Zeichen");
+      return Decision.refused(BankContractProcess.Variables.FOLLOW_UP_NOTE, "Die Notiz ist länger als " + GermanFormat.number(MAX_NOTE) + " Zeichen.");
     }
     return Decision.accepted();
   }
