@@ -1,6 +1,7 @@
 package de.quartierskredit.servicing;
 
 import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.GermanFormat;
 import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -36,11 +37,11 @@ final class ServicingInputPolicy {
     text(errors, "contactNotes", notes, true);
     LocalDate date = date(contactedOn);
     if (date == null) {
-      errors.add(new FieldError("contactedOn", "Bitte das Datum des Kontakts als JJJJ-MM-TT angeben."));
+      errors.add(new FieldError("contactedOn", "Bitte das Datum des Kontakts als gültiges Datum angeben."));
     } else if (date.isAfter(today)) {
       errors.add(new FieldError("contactedOn", "Der Kontakt kann nicht in der Zukunft liegen."));
     } else if (earliest != null && date.isBefore(earliest)) {
-      errors.add(new FieldError("contactedOn", "Der Kontakt muss am oder nach dem " + earliest + " liegen."));
+      errors.add(new FieldError("contactedOn", "Der Kontakt muss am oder nach dem " + GermanFormat.date(earliest) + " liegen."));
     }
     return errors;
   }
@@ -144,7 +145,7 @@ final class ServicingInputPolicy {
         errors.add(new FieldError(field, "Bitte ausfüllen."));
       }
     } else if (value.length() > MAX_TEXT) {
-      errors.add(new FieldError(field, "Höchstens " + MAX_TEXT + " Zeichen."));
+      errors.add(new FieldError(field, "Höchstens " + GermanFormat.number(MAX_TEXT) + " Zeichen."));
     }
   }
 }

@@ -61,7 +61,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(EngineRefusals.ORDER)
-class EngineRefusals extends AbstractProcessEnginePlugin {
+public class EngineRefusals extends AbstractProcessEnginePlugin {
 
   /**
    * Plugin order: a plugin that runs later puts its interceptor further out. This one is outermost,
@@ -145,9 +145,10 @@ class EngineRefusals extends AbstractProcessEnginePlugin {
       LOG.info("Refused input: {} may not {}: fields {}", who, what, refused.refusal().fields());
     } else if (answer instanceof NotPermitted) {
       LOG.warn("Not permitted: {} may not {} (separation of duties or role)", who, what);
-    } else if (answer != original && answer instanceof AuthorizationException) {
-      LOG.warn("Not authorized: {} may not {}: missing {}", who, what,
-          missing(((AuthorizationException) original).getMissingAuthorizations()));
+    } else if (answer instanceof AuthorizationException && PersonRequests.active()) {
+      LOG.warn("Not authorized: {} may not {}: {}", who, what, original instanceof AuthorizationException denied
+          && !denied.getMissingAuthorizations().isEmpty() ? "missing " + missing(denied.getMissingAuthorizations())
+          : "refused by the application's own checks");
     } else if (answer instanceof TaskAlreadyDoneException) {
       LOG.info("Stale action: {} tried to {}, which is already done", who, what);
     } else if (answer instanceof TaskTakenException taken) {

@@ -10,14 +10,15 @@ import org.camunda.bpm.engine.authorization.Resources;
  * one of the following permissions: 'TASK_WORK' permission on resource '...' of type 'Task' ..."): one
  * German sentence about the thing they tried to act on, no user id, permission or resource name.
  */
-final class PersonAuthorizations {
+public final class PersonAuthorizations {
 
   private static final Set<String> READING = Set.of("READ", "READ_VARIABLE", "READ_TASK", "READ_TASK_VARIABLE",
       "READ_INSTANCE", "READ_INSTANCE_VARIABLE", "READ_HISTORY", "READ_HISTORY_VARIABLE");
 
   private PersonAuthorizations() {}
 
-  static String german(List<MissingAuthorization> missing) {
+  /** One German sentence for what Camunda found missing (its first entry names the resource). */
+  public static String german(List<MissingAuthorization> missing) {
     MissingAuthorization first = missing.get(0);
     String resource = first.getResourceType();
     boolean reading = missing.stream().allMatch(m -> READING.contains(m.getViolatedPermissionName()));
