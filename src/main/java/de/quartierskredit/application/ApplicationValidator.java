@@ -104,7 +104,7 @@ public class ApplicationValidator {
     String trimmed = value == null ? null : value.strip();
     if (trimmed == null || trimmed.isEmpty()) {
       if (required) {
-        errors.add(new FieldError(field, "Pflichtfeld: bitte ausfüllen."));
+        errors.add(new FieldError(field, "Bitte ausfüllen."));
       }
       return null;
     }

@@ -19,7 +19,7 @@ final class Fields {
     String text = value == null ? null : ((String) value).strip();
     if (text == null || text.isEmpty()) {
       if (required) {
-        errors.add(new FieldError(name, "Pflichtfeld: bitte ausfüllen."));
+        errors.add(new FieldError(name, "Bitte ausfüllen."));
       }
       return null;
     }

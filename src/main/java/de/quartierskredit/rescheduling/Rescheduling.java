@@ -54,7 +54,7 @@ class Rescheduling {
     }
     if (loan.state() != LoanState.ACTIVE) {
       throw new InputRefusedException("loanReference",
-          "Nur ein ausgezahlter Kredit in Tilgung kann umgeplant werden; " + loan.reference() + " ist "
+          "Nur ein laufender Kredit (ausgezahlt, noch nicht getilgt) kann umgeplant werden; " + loan.reference() + " ist "
               + loan.state().label() + ".");
     }
     OpenSchedule open = requests.openSchedule(loan.id()).orElse(null);

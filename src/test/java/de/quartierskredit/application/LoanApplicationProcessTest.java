@@ -131,7 +131,7 @@ class LoanApplicationProcessTest {
 
       assertThatThrownBy(() -> startAsAnna(application("offenbach", amount)))
           .hasRootCauseInstanceOf(InputRefusedException.class)
-          .hasMessageContaining("loanAmount");
+          .hasMessageContaining("„Kreditbetrag (EUR)“");
 
       org.assertj.core.api.Assertions.assertThat(loanCount()).isEqualTo(loansBefore);
       org.assertj.core.api.Assertions.assertThat(runtimeService.createProcessInstanceQuery().count())
@@ -204,7 +204,8 @@ class LoanApplicationProcessTest {
 
       assertThatThrownBy(() -> complete(task(instance), advice))
           .hasRootCauseInstanceOf(InputRefusedException.class)
-          .hasMessageContaining("reducedAmount");
+          .hasMessageContaining("„Neuer Kreditbetrag (EUR)“: Der reduzierte Bedarf muss unter dem bisherigen Betrag "
+              + "von 8.000,00 EUR liegen.");
 
       assertThat(instance).isWaitingAt(ADVISE);
       org.assertj.core.api.Assertions.assertThat(loanOf(instance).amount()).isEqualByComparingTo("8000.00");

@@ -1,5 +1,7 @@
 package de.quartierskredit.system.engine;
 
+import org.camunda.bpm.engine.ProcessEngineException;
+
 /**
  * Our error codes on engine exceptions (Camunda leaves 20000-39999 to applications) and the HTTP
  * status each stands for. Camunda's REST answers carry the code ({@code "code": 22400}), so a client
@@ -39,6 +41,6 @@ public final class EngineErrorCodes {
 
   /** The HTTP status for the code of {@code failure}, or 0 when it carries none of ours. */
   public static int httpStatus(Throwable failure) {
-    return failure instanceof org.camunda.bpm.engine.ProcessEngineException engine ? httpStatus(engine.getCode()) : 0;
+    return failure instanceof ProcessEngineException engine ? httpStatus(engine.getCode()) : 0;
   }
 }

@@ -52,8 +52,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Logging: Camunda logs every failed command as ENGINE-16004 ERROR with a stack trace, refused input
  * and stale clicks included. Its switch {@code enableCmdExceptionLogging} is turned off here, and this
- * interceptor logs each failed command once instead: a refusal or conflict as one line (INFO for input
- * and conflicts, WARN for a step the person may not do) naming the command, the user and the field keys;
+ * interceptor logs each failed command once instead: a refusal or conflict as one line naming the command,
+ * the user and the field keys (INFO; WARN when the separation of duties refused the person);
  * every other failure exactly as Camunda did, through Camunda's own logger (ENGINE-16004 ERROR with
  * trace; the exceptions Camunda logs lower, such as {@code OptimisticLockingException}, as it does).
  * Java callers find the original refusal with {@link InputRefusedException#in(Throwable)} and
@@ -142,11 +142,12 @@ public class EngineRefusals extends AbstractProcessEnginePlugin {
     String who = user();
     String what = describe(command);
     if (answer instanceof InputRefused refused) {
-      LOG.info("Refused input: {} may not {}: fields {}", who, what, refused.refusal().fields());
+      LOG.info("Refused input: {} tried to {}: fields {}", who, what, refused.refusal().fields());
     } else if (answer instanceof NotPermitted) {
-      LOG.warn("Not permitted: {} may not {} (separation of duties or role)", who, what);
+      LOG.warn("Not permitted: {} tried to {} (separation of duties)", who, what);
     } else if (answer instanceof AuthorizationException && PersonRequests.active()) {
-      LOG.warn("Not authorized: {} may not {}: {}", who, what, original instanceof AuthorizationException denied
+      // INFO: Tasklist and Cockpit ask for what a role may not read in ordinary use
+      LOG.info("Not authorized: {} tried to {}: {}", who, what, original instanceof AuthorizationException denied
           && !denied.getMissingAuthorizations().isEmpty() ? "missing " + missing(denied.getMissingAuthorizations())
           : "refused by the application's own checks");
     } else if (answer instanceof TaskAlreadyDoneException) {

@@ -3,7 +3,6 @@ package de.quartierskredit.system.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -89,7 +88,7 @@ class TaskConflicts extends AbstractProcessEnginePlugin {
     }
 
     private RuntimeException conflict(Command<?> command, String taskId, RuntimeException failure) {
-      if (EngineErrorCodes.httpStatus(failure) == 409 || failure instanceof AuthorizationException) {
+      if (EngineErrorCodes.httpStatus(failure) == 409) {
         return failure;
       }
       TaskState task;
@@ -99,6 +98,7 @@ class TaskConflicts extends AbstractProcessEnginePlugin {
         failure.addSuppressed(lookupFailed);
         return failure;
       }
+      // whatever the loser tripped over, the task's authorizations (deleted with it) included
       if (!task.running() && task.historic()) {
         return new TaskAlreadyDoneException(failure);
       }

@@ -3,9 +3,6 @@ package de.quartierskredit.system.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.quartierskredit.committee.CommitteeDecisionProcess;
@@ -19,6 +16,7 @@ import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.loan.NewApplication;
 import de.quartierskredit.rescheduling.RepaymentReschedulingProcess;
 import de.quartierskredit.shared.Roles;
+import de.quartierskredit.support.CapturedLog;
 import de.quartierskredit.support.QuartierskreditTest;
 import de.quartierskredit.support.RestAs;
 import de.quartierskredit.support.TasklistSession;
@@ -42,7 +40,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -231,8 +228,8 @@ class RefusalAnswersTest {
             "{\"variables\": " + RestAs.variables(Map.of("loanReference", applied.reference())) + "}");
 
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertRefusal(started.getBody(), "„Aktenzeichen des Kredits“: Nur ein ausgezahlter Kredit in Tilgung kann "
-            + "umgeplant werden; " + applied.reference() + " ist beantragt.");
+        assertRefusal(started.getBody(), "„Aktenzeichen des Kredits“: Nur ein laufender Kredit (ausgezahlt, noch nicht "
+            + "getilgt) kann umgeplant werden; " + applied.reference() + " ist beantragt.");
       } finally {
         testLoans.cleanUp();
       }
@@ -319,6 +316,9 @@ class RefusalAnswersTest {
           expect409(mia.post("/engine-rest/task/" + taskId + "/submit-form", template())),
           expect409(RestAs.user(rest, "max").post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"max\"}")),
           expect409(mia.post("/engine-rest/task/" + taskId + "/unclaim", null)),
+          expect409(mia.post("/engine-rest/task/" + taskId + "/assignee", "{\"userId\": \"max\"}")),
+          expect409(tasklist.post("/task/" + taskId + "/unclaim", "")),
+          expect409(tasklist.post("/task/" + taskId + "/assignee", "{\"userId\": \"max\"}")),
           expect409(tasklist.post("/task/" + taskId + "/claim", "{\"userId\": \"max\"}")),
           expect409(tasklist.post("/task/" + taskId + "/submit-form", template())));
 
@@ -433,39 +433,5 @@ class RefusalAnswersTest {
 
   private static String message(String body) throws Exception {
     return JSON.readTree(body).get("message").asText();
-  }
-
-  /** The log lines of engine, web and our code while it is open. */
-  static final class CapturedLog implements AutoCloseable {
-
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-
-    static CapturedLog start() {
-      CapturedLog log = new CapturedLog();
-      log.appender.start();
-      log.root.addAppender(log.appender);
-      return log;
-    }
-
-    List<ILoggingEvent> atLeast(Level level) {
-      return lines().stream().filter(e -> e.getLevel().isGreaterOrEqual(level)).toList();
-    }
-
-    List<ILoggingEvent> withStackTrace() {
-      return atLeast(Level.INFO).stream().filter(e -> e.getThrowableProxy() != null).toList();
-    }
-
-    private List<ILoggingEvent> lines() {
-      return List.copyOf(appender.list).stream().filter(e -> e.getLoggerName().startsWith("org.camunda")
-          || e.getLoggerName().startsWith("de.quartierskredit") || e.getLoggerName().startsWith("org.springframework.web")
-          || e.getLoggerName().startsWith("org.apache.catalina")).toList();
-    }
-
-    @Override
-    public void close() {
-      root.detachAppender(appender);
-      appender.stop();
-    }
   }
 }
