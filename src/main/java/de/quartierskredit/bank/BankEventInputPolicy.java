@@ -24,7 +24,8 @@ final class BankEventInputPolicy {
     if (event.loanReference() == null || event.loanReference().isBlank()) {
       errors.add(new FieldError("loanReference", "Das Aktenzeichen des Kredits fehlt."));
     } else if (event.loanReference().length() > MAX_REFERENCE) {
-      errors.add(new FieldError("loanReference", "Das Aktenzeichen des Kredits ist länger als " + MAX_REFERENCE + " Zeichen."));
+      errors.add(new FieldError("loanReference",
+          "Das Aktenzeichen des Kredits ist länger als " + MAX_REFERENCE + " Zeichen."));
     }
     if (event.type() == null) {
       errors.add(new FieldError("type", "Die Art des Ereignisses fehlt."));

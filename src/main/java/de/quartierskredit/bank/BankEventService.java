@@ -258,7 +258,7 @@ class BankEventService {
   private static void require(LedgerLoan loan, LoanState expected, BankEventRequest event) {
     if (loan.state() != expected) {
       throw IllegalLoanStateException.german("Der Kredit " + loan.reference() + " ist " + loan.state().label()
-          + "; das Ereignis „" + event.type() + "“ passt nur zu einem Kredit, der " + expected.label() + " ist.");
+          + "; das Ereignis „" + event.type() + "“ passt nur zu einem Kredit im Stand „" + expected.label() + "“.");
     }
   }
 

@@ -29,7 +29,8 @@ public final class SeparationOfDutiesPolicy {
     participations.stream()
         .filter(p -> p.step().preparesApplication() && user.equalsIgnoreCase(p.userId()))
         .sorted(Comparator.comparing(Participation::at))
-        .forEach(p -> prepared.computeIfAbsent(p.step(), s -> new LinkedHashSet<>()).add(GermanFormat.date(p.at().toLocalDate())));
+        .forEach(p -> prepared.computeIfAbsent(p.step(), s -> new LinkedHashSet<>())
+            .add(GermanFormat.date(p.at().toLocalDate())));
     if (prepared.isEmpty()) {
       return Decision.allowed();
     }

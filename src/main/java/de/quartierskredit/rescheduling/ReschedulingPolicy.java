@@ -71,7 +71,8 @@ final class ReschedulingPolicy {
       return Decision.refuse("reschedulingReason", "Bitte den Grund der Tilgungsplanänderung angeben.");
     }
     if (request.reason().strip().length() > MAX_REASON_LENGTH) {
-      return Decision.refuse("reschedulingReason", "Der Grund darf höchstens " + GermanFormat.number(MAX_REASON_LENGTH) + " Zeichen lang sein.");
+      return Decision.refuse("reschedulingReason", "Der Grund darf höchstens " + GermanFormat.number(MAX_REASON_LENGTH)
+          + " Zeichen lang sein.");
     }
     return switch (request.kind()) {
       case LONGER_TERM -> checkLongerTerm(request.newInstalments(), situation);

@@ -23,11 +23,11 @@ public record FollowUpLoanPolicy(int windowMonths) {
     }
     LocalDate windowStart = repaidOn.minusMonths(windowMonths);
     if (lastDisturbance.isBefore(windowStart)) {
-      return new Decision(true, "Letzte Zahlungsstörung am " + GermanFormat.date(lastDisturbance) + ", vor mehr als " + windowMonths
-          + " Monaten: Folgekredit anbieten.");
+      return new Decision(true, "Letzte Zahlungsstörung am " + GermanFormat.date(lastDisturbance) + ", vor mehr als "
+          + windowMonths + " Monaten: Folgekredit anbieten.");
     }
-    return new Decision(false, "Zahlungsstörung am " + GermanFormat.date(lastDisturbance) + ", innerhalb der letzten " + windowMonths
-        + " Monate: kein Folgekredit-Angebot.");
+    return new Decision(false, "Zahlungsstörung am " + GermanFormat.date(lastDisturbance) + ", innerhalb der letzten "
+        + windowMonths + " Monate: kein Folgekredit-Angebot.");
   }
 
   /** Offer or not, and why (German). */

@@ -412,7 +412,7 @@ class BankEventApiTest {
 
       assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
       assertThat(json(response).get("detail").asText()).isEqualTo("Der Kredit " + approved + " ist beantragt; das "
-          + "Ereignis „INSTALMENT_PAID“ passt nur zu einem Kredit, der ausgezahlt und in Tilgung ist.");
+          + "Ereignis „INSTALMENT_PAID“ passt nur zu einem Kredit im Stand „ausgezahlt und in Tilgung“.");
       assertThat(jdbc.sql("SELECT count(*) FROM bank_event WHERE loan_reference = :r").param("r", approved)
           .query(Long.class).single()).isZero();
     }
