@@ -3,15 +3,15 @@ package de.quartierskredit.application;
 import de.quartierskredit.fund.QuarterRepository;
 import de.quartierskredit.loan.BusinessStage;
 import de.quartierskredit.loan.NewApplication;
+import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.GermanFormat;
+import de.quartierskredit.shared.InputRefusedException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import de.quartierskredit.shared.InputRefusedException;
-import de.quartierskredit.shared.FieldError;
 
 /**
  * Server-side check of an application, whichever way it arrives (start form, outreach, REST):
@@ -104,12 +104,12 @@ public class ApplicationValidator {
     String trimmed = value == null ? null : value.strip();
     if (trimmed == null || trimmed.isEmpty()) {
       if (required) {
-        errors.add(new FieldError(field, "Pflichtfeld: bitte ausfüllen."));
+        errors.add(new FieldError(field, "Bitte ausfüllen."));
       }
       return null;
     }
     if (trimmed.codePointCount(0, trimmed.length()) > max) {
-      errors.add(new FieldError(field, "Höchstens " + max + " Zeichen."));
+      errors.add(new FieldError(field, "Höchstens " + GermanFormat.number(max) + " Zeichen."));
       return null;
     }
     if (CONTROL.matcher(trimmed).find()) {
@@ -128,7 +128,7 @@ public class ApplicationValidator {
       }
     }
     errors.add(new FieldError("businessStage",
-        "Bitte wählen: Neugründung, Übernahme oder bestehender Betrieb " + Arrays.toString(BusinessStage.values()) + "."));
+        "Bitte die Art des Vorhabens wählen: Neugründung, Übernahme oder bestehender Betrieb."));
     return null;
   }
 
@@ -140,7 +140,7 @@ public class ApplicationValidator {
       return code;
     }
     errors.add(new FieldError("quarterCode",
-        "Bitte das Quartier des Betriebs wählen (oder \"außerhalb der Quartiere\")."));
+        "Bitte das Quartier des Betriebs wählen (oder „außerhalb der Quartiere“)."));
     return null;
   }
 
@@ -149,7 +149,7 @@ public class ApplicationValidator {
     if (value == null || value instanceof String) {
       return (String) value;
     }
-    errors.add(new FieldError(name, "Text erwartet."));
+    errors.add(new FieldError(name, "Bitte einen Text eingeben."));
     return null;
   }
 
@@ -158,7 +158,7 @@ public class ApplicationValidator {
     if (value == null || value instanceof Boolean) {
       return (Boolean) value;
     }
-    errors.add(new FieldError(name, "Ja/Nein erwartet."));
+    errors.add(new FieldError(name, "Bitte ja oder nein angeben."));
     return null;
   }
 
@@ -177,7 +177,7 @@ public class ApplicationValidator {
     } catch (NumberFormatException notANumber) {
       // reported below
     }
-    errors.add(new FieldError(name, "Betrag in Euro erwartet, z. B. 5000 oder 5000.50."));
+    errors.add(new FieldError(name, "Bitte den Betrag in Euro als Zahl angeben."));
     return null;
   }
 }

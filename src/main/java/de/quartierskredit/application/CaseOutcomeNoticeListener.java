@@ -30,7 +30,8 @@ class CaseOutcomeNoticeListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Loan loan = caseLoan.of(task);
-    task.setVariableLocal(CASE_OUTCOME, loan.state().label());
+    String label = loan.state().label();
+    task.setVariableLocal(CASE_OUTCOME, Character.toUpperCase(label.charAt(0)) + label.substring(1));
     task.setVariableLocal(CASE_OUTCOME_REASON,
         loans.endedReason(loan.reference()).filter(reason -> !reason.isBlank()).orElse("Kein Grund vermerkt."));
   }

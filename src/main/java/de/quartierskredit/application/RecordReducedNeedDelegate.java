@@ -38,7 +38,7 @@ class RecordReducedNeedDelegate implements JavaDelegate {
     try {
       reduced = raw == null ? null : new BigDecimal(raw.toString().strip());
     } catch (NumberFormatException notANumber) { // NaN, Infinity or text
-      errors.add(new FieldError(REDUCED_AMOUNT, "Betrag in Euro erwartet."));
+      errors.add(new FieldError(REDUCED_AMOUNT, "Bitte den Betrag in Euro als Zahl angeben."));
     }
     if (errors.isEmpty()) {
       reduced = ApplicationValidator.amount(REDUCED_AMOUNT, errors, reduced);

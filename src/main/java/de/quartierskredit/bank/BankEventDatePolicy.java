@@ -1,8 +1,8 @@
 package de.quartierskredit.bank;
 
 import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.GermanFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -14,8 +14,6 @@ import java.util.Optional;
  * state decides such an event.
  */
 final class BankEventDatePolicy {
-
-  private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   /** The dates of the loan's earlier steps, as the loan row holds them (null: not reached). */
   record LoanDates(LocalDate approvedOn, LocalDate contractedOn, LocalDate disbursedOn) {}
@@ -37,7 +35,8 @@ final class BankEventDatePolicy {
   /** Today is accepted, tomorrow is not: the bank reports what has happened. */
   static Optional<FieldError> notInFuture(LocalDate valueDate, LocalDate today) {
     return valueDate.isAfter(today)
-        ? Optional.of(new FieldError("valueDate", "Valutadatum liegt in der Zukunft"))
+        ? Optional.of(new FieldError("valueDate", "Das Valutadatum " + GermanFormat.date(valueDate)
+            + " liegt in der Zukunft."))
         : Optional.empty();
   }
 
@@ -46,6 +45,7 @@ final class BankEventDatePolicy {
       return Optional.empty();
     }
     return Optional.of(new FieldError("valueDate",
-        "Valutadatum " + valueDate.format(GERMAN) + " liegt vor " + step + " am " + earliest.format(GERMAN)));
+        "Das Valutadatum " + GermanFormat.date(valueDate) + " liegt vor " + step + " am "
+            + GermanFormat.date(earliest) + "."));
   }
 }

@@ -17,20 +17,21 @@ final class BankEventInputPolicy {
   List<FieldError> check(BankEventRequest event, LocalDate today) {
     List<FieldError> errors = new ArrayList<>();
     if (event.eventId() == null || event.eventId().isBlank()) {
-      errors.add(new FieldError("eventId", "Ereignis-ID fehlt"));
+      errors.add(new FieldError("eventId", "Die Ereignis-ID fehlt."));
     } else if (event.eventId().length() > MAX_EVENT_ID) {
-      errors.add(new FieldError("eventId", "Ereignis-ID ist länger als " + MAX_EVENT_ID + " Zeichen"));
+      errors.add(new FieldError("eventId", "Die Ereignis-ID ist länger als " + MAX_EVENT_ID + " Zeichen."));
     }
     if (event.loanReference() == null || event.loanReference().isBlank()) {
-      errors.add(new FieldError("loanReference", "Kreditreferenz fehlt"));
+      errors.add(new FieldError("loanReference", "Das Aktenzeichen des Kredits fehlt."));
     } else if (event.loanReference().length() > MAX_REFERENCE) {
-      errors.add(new FieldError("loanReference", "Kreditreferenz ist länger als " + MAX_REFERENCE + " Zeichen"));
+      errors.add(new FieldError("loanReference",
+          "Das Aktenzeichen des Kredits ist länger als " + MAX_REFERENCE + " Zeichen."));
     }
     if (event.type() == null) {
-      errors.add(new FieldError("type", "Ereignisart fehlt"));
+      errors.add(new FieldError("type", "Die Art des Ereignisses fehlt."));
     }
     if (event.valueDate() == null) {
-      errors.add(new FieldError("valueDate", "Valutadatum fehlt (JJJJ-MM-TT)"));
+      errors.add(new FieldError("valueDate", "Das Valutadatum fehlt (JJJJ-MM-TT)."));
     } else {
       BankEventDatePolicy.notInFuture(event.valueDate(), today).ifPresent(errors::add);
     }
@@ -38,9 +39,9 @@ final class BankEventInputPolicy {
     boolean signing = event.type() == BankEventType.CONTRACT_SIGNED;
     boolean hasNumber = event.contractNumber() != null && !event.contractNumber().isBlank();
     if (signing && !hasNumber) {
-      errors.add(new FieldError("contractNumber", "Vertragsnummer fehlt"));
+      errors.add(new FieldError("contractNumber", "Die Vertragsnummer fehlt."));
     } else if (!signing && event.contractNumber() != null && event.type() != null) {
-      errors.add(new FieldError("contractNumber", "Vertragsnummer gehört nur zu CONTRACT_SIGNED"));
+      errors.add(new FieldError("contractNumber", "Eine Vertragsnummer gehört nur zum Ereignis „CONTRACT_SIGNED“."));
     }
     return List.copyOf(errors);
   }
@@ -50,16 +51,16 @@ final class BankEventInputPolicy {
     if (amount == null) {
       if (event.type() != null && event.type() != BankEventType.INSTALMENT_MISSED
           && event.type() != BankEventType.CONTRACT_SIGNED) {
-        errors.add(new FieldError("amount", "Betrag fehlt"));
+        errors.add(new FieldError("amount", "Der Betrag fehlt."));
       }
       return;
     }
     if (amount.signum() <= 0) {
-      errors.add(new FieldError("amount", "Betrag muss größer als 0 sein"));
+      errors.add(new FieldError("amount", "Der Betrag muss größer als 0,00 EUR sein."));
     } else if (amount.stripTrailingZeros().scale() > 2) {
-      errors.add(new FieldError("amount", "Betrag hat mehr als zwei Nachkommastellen"));
+      errors.add(new FieldError("amount", "Der Betrag hat mehr als zwei Nachkommastellen."));
     } else if (amount.compareTo(MAX_AMOUNT) > 0) {
-      errors.add(new FieldError("amount", "Betrag ist unplausibel hoch"));
+      errors.add(new FieldError("amount", "Der Betrag ist unplausibel hoch."));
     }
   }
 }

@@ -160,14 +160,14 @@ class BankEventService {
     require(loan, LoanState.ACTIVE, event);
     List<Line> lines = loans.currentLines(loan.id());
     if (lines.isEmpty()) {
-      throw new IllegalLoanStateException("Kredit " + loan.reference() + " hat keinen Tilgungsplan");
+      throw IllegalLoanStateException.german("Der Kredit " + loan.reference() + " hat keinen Tilgungsplan.");
     }
     LocalDate valueDate = event.valueDate();
     Booking booking = event.type() == BankEventType.INSTALMENT_MISSED
         ? ledger.miss(lines, valueDate)
         : ledger.pay(lines, event.amount());
     if (!booking.ok()) {
-      throw new IllegalLoanStateException("Kredit " + loan.reference() + ": " + booking.reason());
+      throw IllegalLoanStateException.german("Kredit " + loan.reference() + ": " + booking.reason());
     }
     loans.updateLines(booking.changed());
     BigDecimal outstanding = Money.euros(loan.outstandingPrincipal().subtract(booking.principalRepaid()).max(Money.ZERO));
@@ -231,8 +231,8 @@ class BankEventService {
           .setVariables(variables)
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException nothingWaits) {
-      throw new IllegalLoanStateException("Kein Vertragsprozess des Kredits " + event.loanReference()
-          + " wartet auf " + event.type());
+      throw IllegalLoanStateException.german("Für den Kredit " + event.loanReference()
+          + " wartet kein Vertragsprozess auf das Ereignis „" + event.type() + "“.");
     } catch (RuntimeException failed) {
       // the bank-contract delegates check number, amount and dates (BankConfirmationPolicy)
       var refused = InputRefusedException.in(failed).orElseThrow(() -> failed);
@@ -257,15 +257,15 @@ class BankEventService {
 
   private static void require(LedgerLoan loan, LoanState expected, BankEventRequest event) {
     if (loan.state() != expected) {
-      throw new IllegalLoanStateException("Kredit " + loan.reference() + " ist " + loan.state() + "; "
-          + event.type() + " ist nur bei " + expected + " möglich");
+      throw IllegalLoanStateException.german("Der Kredit " + loan.reference() + " ist " + loan.state().label()
+          + "; das Ereignis „" + event.type() + "“ passt nur zu einem Kredit im Stand „" + expected.label() + "“.");
     }
   }
 
   private static Answer replay(StoredEvent stored, String payload, String eventId) {
     if (!stored.payload().equals(payload)) {
-      throw new IllegalLoanStateException(
-          "Ereignis-ID " + eventId + " wurde bereits für ein anderes Ereignis verwendet");
+      throw IllegalLoanStateException.german(
+          "Die Ereignis-ID " + eventId + " wurde bereits für ein anderes Ereignis verwendet.");
     }
     return new Answer(stored.status(), stored.body(), true);
   }

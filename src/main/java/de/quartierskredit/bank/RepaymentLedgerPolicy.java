@@ -1,5 +1,6 @@
 package de.quartierskredit.bank;
 
+import de.quartierskredit.shared.GermanFormat;
 import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -73,16 +74,16 @@ final class RepaymentLedgerPolicy {
   /** Books a payment of {@code amount} onto the lines (in instalment order). */
   Booking pay(List<Line> lines, BigDecimal amount) {
     if (amount == null || amount.signum() <= 0) {
-      return Booking.refused("Betrag muss größer als 0 sein");
+      return Booking.refused("Der Betrag muss größer als 0,00 EUR sein.");
     }
     if (amount.stripTrailingZeros().scale() > 2) {
-      return Booking.refused("Betrag hat mehr als zwei Nachkommastellen: " + amount.toPlainString());
+      return Booking.refused("Der Betrag hat mehr als zwei Nachkommastellen.");
     }
     BigDecimal rest = Money.euros(amount);
     BigDecimal owed = totalOwed(lines);
     if (rest.compareTo(owed) > 0) {
-      return Booking.refused("Zahlung " + Money.format(rest) + " übersteigt die Restschuld laut Tilgungsplan ("
-          + Money.format(owed) + ")");
+      return Booking.refused("Die Zahlung von " + Money.format(rest) + " übersteigt die Restschuld laut Tilgungsplan ("
+          + Money.format(owed) + ").");
     }
     List<Line> after = new ArrayList<>(lines.size());
     List<Line> changed = new ArrayList<>();
@@ -105,7 +106,7 @@ final class RepaymentLedgerPolicy {
   /** Books a missed instalment reported for {@code valueDate}: OPEN lines due by then become MISSED. */
   Booking miss(List<Line> lines, LocalDate valueDate) {
     if (lines.stream().filter(Line::counts).noneMatch(line -> !line.dueOn().isAfter(valueDate))) {
-      return Booking.refused("Laut Tilgungsplan ist bis zum " + valueDate + " keine Rate fällig");
+      return Booking.refused("Laut Tilgungsplan ist bis zum " + GermanFormat.date(valueDate) + " keine Rate fällig.");
     }
     List<Line> after = new ArrayList<>(lines.size());
     List<Line> changed = new ArrayList<>();

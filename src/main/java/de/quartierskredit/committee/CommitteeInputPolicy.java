@@ -1,6 +1,7 @@
 package de.quartierskredit.committee;
 
 import de.quartierskredit.application.EligibilityPolicy;
+import de.quartierskredit.shared.GermanFormat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ final class CommitteeInputPolicy {
       problems.add("Bitte eine Empfehlung wählen (Bewilligung oder Ablehnung).");
     }
     if (notes != null && notes.length() > MAX_TEXT) {
-      problems.add("Die Anmerkungen sind länger als " + MAX_TEXT + " Zeichen.");
+      problems.add("Die Anmerkungen sind länger als " + GermanFormat.number(MAX_TEXT) + " Zeichen.");
     }
     return Check.of(problems);
   }
@@ -84,7 +85,7 @@ final class CommitteeInputPolicy {
     if (text == null || text.isBlank()) {
       problems.add(what + " fehlt.");
     } else if (text.length() > MAX_TEXT) {
-      problems.add(what + " ist länger als " + MAX_TEXT + " Zeichen.");
+      problems.add(what + " ist länger als " + GermanFormat.number(MAX_TEXT) + " Zeichen.");
     }
   }
 

@@ -1,6 +1,14 @@
 package de.quartierskredit.contract;
 
+import static de.quartierskredit.contract.BankContractProcess.Variables.CONTRACT_SIGNED_ON;
+import static de.quartierskredit.contract.BankContractProcess.Variables.DISBURSED_AMOUNT;
+import static de.quartierskredit.contract.BankContractProcess.Variables.DISBURSED_ON;
+import static de.quartierskredit.contract.BankContractProcess.Variables.FOLLOW_UP_NOTE;
+import static de.quartierskredit.contract.BankContractProcess.Variables.FOLLOW_UP_RESULT;
+
 import de.quartierskredit.shared.Dates;
+import de.quartierskredit.shared.GermanFormat;
+import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
@@ -23,8 +31,8 @@ final class BankConfirmationPolicy {
       BankContractProcess.FollowUpResults.WITHDRAWN,
       BankContractProcess.FollowUpResults.BANK_DECLINED);
   static final int MAX_NOTE = 2000;
+  private static final String CONTRACT_NUMBER_FIELD = BankContractProcess.Variables.CONTRACT_NUMBER;
 
-  /** The outcome of a check: ok, or the reason why not. */
   /** Accepted, or refused with the form field (process variable) at fault and a German reason. */
   record Decision(boolean ok, String field, String reason) {
     static Decision accepted() {
@@ -38,45 +46,52 @@ final class BankConfirmationPolicy {
 
   Decision contractSigned(String contractNumber, String signedOn, LocalDate today) {
     if (contractNumber == null || !CONTRACT_NUMBER.matcher(contractNumber.strip()).matches()) {
-      return Decision.refused(BankContractProcess.Variables.CONTRACT_NUMBER, "Vertragsnummer fehlt oder ist ungültig (3-40 Zeichen: Buchstaben, Ziffern, Leerzeichen, / . -)");
+      return Decision.refused(CONTRACT_NUMBER_FIELD, "Die Vertragsnummer fehlt oder ist ungültig (3 bis 40 "
+          + "Zeichen aus Buchstaben, Ziffern, Leerzeichen, Schrägstrich, Punkt und Bindestrich).");
     }
     LocalDate date = date(signedOn);
     if (date == null) {
-      return Decision.refused(BankContractProcess.Variables.CONTRACT_SIGNED_ON, "Unterschriftsdatum fehlt oder ist kein Datum (" + Dates.FORMAT + ")");
+      return Decision.refused(CONTRACT_SIGNED_ON, "Bitte das Datum der Unterschrift als " + Dates.FORMAT
+          + " angeben.");
     }
     if (date.isAfter(today)) {
-      return Decision.refused(BankContractProcess.Variables.CONTRACT_SIGNED_ON, "Unterschriftsdatum liegt in der Zukunft");
+      return Decision.refused(CONTRACT_SIGNED_ON, GermanFormat.date(date) + " liegt in der Zukunft.");
     }
     return Decision.accepted();
   }
 
   Decision disbursed(BigDecimal approved, BigDecimal paidOut, String valueDate, LocalDate contractedOn,
       LocalDate today) {
-    if (paidOut == null || paidOut.compareTo(approved) != 0) {
-      return Decision.refused(BankContractProcess.Variables.DISBURSED_AMOUNT, "Ausgezahlter Betrag " + paidOut + " weicht vom bewilligten Betrag " + approved + " ab");
+    if (paidOut == null) {
+      return Decision.refused(DISBURSED_AMOUNT, "Bitte den ausgezahlten Betrag angeben.");
+    }
+    if (paidOut.compareTo(approved) != 0) {
+      return Decision.refused(DISBURSED_AMOUNT, Money.format(paidOut) + " weicht vom bewilligten Betrag von "
+          + Money.format(approved) + " ab.");
     }
     LocalDate date = date(valueDate);
     if (date == null) {
-      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Valutadatum fehlt oder ist kein Datum (" + Dates.FORMAT + ")");
+      return Decision.refused(DISBURSED_ON, "Bitte das Valutadatum als " + Dates.FORMAT + " angeben.");
     }
     if (date.isAfter(today)) {
-      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Valutadatum liegt in der Zukunft");
+      return Decision.refused(DISBURSED_ON, GermanFormat.date(date) + " liegt in der Zukunft.");
     }
     if (contractedOn != null && date.isBefore(contractedOn)) {
-      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Valutadatum liegt vor der Vertragsunterzeichnung am " + Dates.format(contractedOn));
+      return Decision.refused(DISBURSED_ON, GermanFormat.date(date) + " liegt vor der Vertragsunterzeichnung am "
+          + GermanFormat.date(contractedOn) + ".");
     }
     return Decision.accepted();
   }
 
   Decision followedUp(String result, String note) {
     if (result == null || !FOLLOW_UP_RESULTS.contains(result)) {
-      return Decision.refused(BankContractProcess.Variables.FOLLOW_UP_RESULT, "Bitte ein Ergebnis des Nachfassens wählen");
+      return Decision.refused(FOLLOW_UP_RESULT, "Bitte ein Ergebnis des Nachfassens wählen.");
     }
     if (note == null || note.isBlank()) {
-      return Decision.refused(BankContractProcess.Variables.FOLLOW_UP_NOTE, "Bitte festhalten, was besprochen wurde");
+      return Decision.refused(FOLLOW_UP_NOTE, "Bitte festhalten, was besprochen wurde.");
     }
     if (note.length() > MAX_NOTE) {
-      return Decision.refused(BankContractProcess.Variables.FOLLOW_UP_NOTE, "Notiz ist länger als " + MAX_NOTE + " Zeichen");
+      return Decision.refused(FOLLOW_UP_NOTE, "Die Notiz ist länger als " + GermanFormat.number(MAX_NOTE) + " Zeichen.");
     }
     return Decision.accepted();
   }

@@ -1,6 +1,6 @@
 package de.quartierskredit.duties;
 
-import java.time.format.DateTimeFormatter;
+import de.quartierskredit.shared.GermanFormat;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,8 +18,6 @@ import java.util.stream.Collectors;
  */
 public final class SeparationOfDutiesPolicy {
 
-  private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-
   private SeparationOfDutiesPolicy() {}
 
   /** May {@code user} decide the application in committee, given who did what on it? */
@@ -31,7 +29,8 @@ public final class SeparationOfDutiesPolicy {
     participations.stream()
         .filter(p -> p.step().preparesApplication() && user.equalsIgnoreCase(p.userId()))
         .sorted(Comparator.comparing(Participation::at))
-        .forEach(p -> prepared.computeIfAbsent(p.step(), s -> new LinkedHashSet<>()).add(GERMAN_DATE.format(p.at())));
+        .forEach(p -> prepared.computeIfAbsent(p.step(), s -> new LinkedHashSet<>())
+            .add(GermanFormat.date(p.at().toLocalDate())));
     if (prepared.isEmpty()) {
       return Decision.allowed();
     }
@@ -55,7 +54,7 @@ public final class SeparationOfDutiesPolicy {
         .filter(p -> p.step() == Step.WRITE_OFF_REQUESTED)
         .reduce((earlier, later) -> later);
     if (request.isPresent() && user.equalsIgnoreCase(request.get().userId())) {
-      return Decision.refused("Sie haben die Abschreibung am " + GERMAN_DATE.format(request.get().at())
+      return Decision.refused("Sie haben die Abschreibung am " + GermanFormat.date(request.get().at().toLocalDate())
           + " beantragt und dürfen sie nicht selbst freigeben (Vier-Augen-Prinzip). "
           + "Eine zweite Person des Mikrofinanzierers gibt sie frei.");
     }

@@ -41,7 +41,8 @@ public class FundReservationService {
           "Der Kredit " + loanReference + " ist bereits bewilligt.");
     }
     if (loan.state() != LoanState.APPLIED) {
-      throw new IllegalLoanStateException("loan " + loanReference + " is " + loan.state() + ", cannot be approved");
+      throw new IllegalLoanStateException("loan " + loanReference + " is " + loan.state() + ", cannot be approved",
+          "Der Kredit " + loanReference + " ist " + loan.state().label() + " und kann nicht bewilligt werden.");
     }
     if (!loan.isQuarterLoan()) {
       loans.approve(loanReference, LiableParty.MICROFINANCER, BigDecimal.ZERO);

@@ -365,9 +365,11 @@ public class LoanRepository {
 
   private IllegalLoanStateException refused(String reference, String what) {
     LoanState current = findByReference(reference)
-        .orElseThrow(() -> new IllegalLoanStateException("no loan " + reference))
+        .orElseThrow(() -> new IllegalLoanStateException("no loan " + reference,
+            "Es gibt keinen Kredit mit dem Aktenzeichen " + reference + "."))
         .state();
-    return new IllegalLoanStateException("loan " + reference + " is " + current + ", " + what);
+    return new IllegalLoanStateException("loan " + reference + " is " + current + ", " + what,
+        "Der Kredit " + reference + " ist " + current.label() + "; dieser Schritt ist dafür nicht (mehr) möglich.");
   }
 
   private static void requireOne(int changed, String reference, LoanState state) {

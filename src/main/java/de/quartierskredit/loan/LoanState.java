@@ -5,44 +5,37 @@ import java.util.Set;
 /** Where a loan stands in its life, from application to closure (kept in {@code loan.state}). */
 public enum LoanState {
   /** Application recorded, in advice, guarantor check or committee. */
-  APPLIED,
+  APPLIED("beantragt"),
   /** Advice found another way: the need went away or other financing was found (a success). */
-  ENDED_BY_ADVICE,
+  ENDED_BY_ADVICE("durch die Beratung beendet"),
   /** A guarantor lends the money privately (a success). */
-  FINANCED_PRIVATELY,
+  FINANCED_PRIVATELY("privat finanziert"),
   /** Not the microcredit target group: referred to a bank or a social project. */
-  REFERRED,
-  REJECTED,
-  WITHDRAWN,
+  REFERRED("weiterverwiesen"),
+  REJECTED("abgelehnt"),
+  WITHDRAWN("zurückgezogen"),
   /** Committee approved; fund capacity reserved. */
-  APPROVED,
+  APPROVED("bewilligt"),
   /** Credit contract signed by the bank. */
-  CONTRACTED,
+  CONTRACTED("unterschrieben, noch nicht ausgezahlt"),
   /** Disbursed and in repayment. */
-  ACTIVE,
-  REPAID,
-  DEFAULTED,
-  WRITTEN_OFF;
+  ACTIVE("ausgezahlt und in Tilgung"),
+  REPAID("getilgt"),
+  DEFAULTED("ausgefallen"),
+  WRITTEN_OFF("abgeschrieben");
 
   /** States in which the application is still open (nothing reserved or disbursed). */
   public static final Set<LoanState> OPEN_APPLICATION = Set.of(APPLIED);
 
-  /** The German word a caseworker reads for the state, e.g. {@code Verwiesen}. */
+  private final String label;
+
+  LoanState(String label) {
+    this.label = label;
+  }
+
+  /** What a caseworker reads: "Der Kredit ist {label}." */
   public String label() {
-    return switch (this) {
-      case APPLIED -> "Beantragt";
-      case ENDED_BY_ADVICE -> "Durch die Beratung erledigt";
-      case FINANCED_PRIVATELY -> "Privat finanziert";
-      case REFERRED -> "Verwiesen";
-      case REJECTED -> "Abgelehnt";
-      case WITHDRAWN -> "Zurückgezogen";
-      case APPROVED -> "Bewilligt";
-      case CONTRACTED -> "Vertrag unterzeichnet";
-      case ACTIVE -> "In Rückzahlung";
-      case REPAID -> "Zurückgezahlt";
-      case DEFAULTED -> "Ausgefallen";
-      case WRITTEN_OFF -> "Abgeschrieben";
-    };
+    return label;
   }
 
   public boolean isEnded() {

@@ -1,6 +1,7 @@
 package de.quartierskredit.outreach;
 
 import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.GermanFormat;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -12,18 +13,18 @@ final class Fields {
   static String text(VariableScope scope, String name, boolean required, int max, List<FieldError> errors) {
     Object value = scope.getVariable(name);
     if (value != null && !(value instanceof String)) {
-      errors.add(new FieldError(name, "Text erwartet."));
+      errors.add(new FieldError(name, "Bitte einen Text eingeben."));
       return null;
     }
     String text = value == null ? null : ((String) value).strip();
     if (text == null || text.isEmpty()) {
       if (required) {
-        errors.add(new FieldError(name, "Pflichtfeld: bitte ausfüllen."));
+        errors.add(new FieldError(name, "Bitte ausfüllen."));
       }
       return null;
     }
     if (text.codePointCount(0, text.length()) > max) {
-      errors.add(new FieldError(name, "Höchstens " + max + " Zeichen."));
+      errors.add(new FieldError(name, "Höchstens " + GermanFormat.number(max) + " Zeichen."));
       return null;
     }
     return text;

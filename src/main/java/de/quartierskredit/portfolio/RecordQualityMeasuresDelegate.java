@@ -3,6 +3,7 @@ package de.quartierskredit.portfolio;
 import static de.quartierskredit.portfolio.PortfolioStandardProcess.Variables.*;
 
 import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.GermanFormat;
 import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.shared.engine.CurrentUser;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ class RecordQualityMeasuresDelegate implements JavaDelegate {
     Object measures = execution.getVariable(MEASURES);
     if (!(measures instanceof String text) || text.isBlank() || text.length() > MAX_LENGTH) {
       throw new InputRefusedException(List.of(new FieldError(MEASURES,
-          "Bitte die ergriffenen Maßnahmen beschreiben (höchstens " + MAX_LENGTH + " Zeichen).")));
+          "Bitte die ergriffenen Maßnahmen beschreiben (höchstens " + GermanFormat.number(MAX_LENGTH) + " Zeichen).")));
     }
     snapshots.recordMeasures(LocalDate.parse((String) execution.getVariable(REPORTING_DATE)),
         (String) execution.getVariable(BREACHED_SCOPES), text.strip(), CurrentUser.of(execution),

@@ -3,12 +3,13 @@ package de.quartierskredit.rescheduling;
 import static de.quartierskredit.rescheduling.RepaymentReschedulingProcess.Variables.*;
 
 import de.quartierskredit.rescheduling.RepaymentReschedulingProcess.Decisions;
+import de.quartierskredit.shared.GermanFormat;
+import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.shared.engine.CurrentUser;
 import de.quartierskredit.shared.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import de.quartierskredit.shared.InputRefusedException;
 
 /**
  * Step 11, approval: the microfinancer's decision, checked on the server (a rejection needs a
@@ -37,7 +38,7 @@ class RecordDecisionDelegate implements JavaDelegate {
     }
     if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
       throw new InputRefusedException(DECISION_COMMENT,
-          "Der Kommentar darf höchstens " + MAX_COMMENT_LENGTH + " Zeichen lang sein.");
+          "Der Kommentar darf höchstens " + GermanFormat.number(MAX_COMMENT_LENGTH) + " Zeichen lang sein.");
     }
     requests.decide((Long) execution.getVariable(REQUEST_ID), Decisions.APPROVE.equals(decision),
         CurrentUser.of(execution), comment == null || comment.isEmpty() ? null : comment);

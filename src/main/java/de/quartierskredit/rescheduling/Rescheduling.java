@@ -49,11 +49,13 @@ class Rescheduling {
   Loan reschedulableLoan(String reference) {
     Loan loan = reference == null || reference.isBlank() ? null : loans.findByReference(reference.strip()).orElse(null);
     if (loan == null) {
-      throw new InputRefusedException("loanReference", "Kein Kredit mit dem Aktenzeichen " + reference + ".");
+      throw new InputRefusedException("loanReference", reference == null || reference.isBlank()
+          ? "Bitte das Aktenzeichen des Kredits angeben." : "Kein Kredit mit dem Aktenzeichen " + reference.strip() + ".");
     }
     if (loan.state() != LoanState.ACTIVE) {
       throw new InputRefusedException("loanReference",
-          "Nur ein laufender Kredit kann umgeplant werden; " + loan.reference() + " ist " + loan.state() + ".");
+          "Nur ein laufender Kredit (ausgezahlt, noch nicht getilgt) kann umgeplant werden; " + loan.reference() + " ist "
+              + loan.state().label() + ".");
     }
     OpenSchedule open = requests.openSchedule(loan.id()).orElse(null);
     if (open == null || open.unpaidLines().isEmpty() || remaining(open).signum() <= 0) {

@@ -2,6 +2,7 @@ package de.quartierskredit.rescheduling;
 
 import de.quartierskredit.schedule.AnnuitySchedule;
 import de.quartierskredit.schedule.ScheduleLine;
+import de.quartierskredit.shared.GermanFormat;
 import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -70,7 +71,8 @@ final class ReschedulingPolicy {
       return Decision.refuse("reschedulingReason", "Bitte den Grund der Tilgungsplanänderung angeben.");
     }
     if (request.reason().strip().length() > MAX_REASON_LENGTH) {
-      return Decision.refuse("reschedulingReason", "Der Grund darf höchstens " + MAX_REASON_LENGTH + " Zeichen lang sein.");
+      return Decision.refuse("reschedulingReason", "Der Grund darf höchstens " + GermanFormat.number(MAX_REASON_LENGTH)
+          + " Zeichen lang sein.");
     }
     return switch (request.kind()) {
       case LONGER_TERM -> checkLongerTerm(request.newInstalments(), situation);

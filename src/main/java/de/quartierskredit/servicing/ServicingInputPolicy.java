@@ -2,6 +2,7 @@ package de.quartierskredit.servicing;
 
 import de.quartierskredit.shared.Dates;
 import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.GermanFormat;
 import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -142,7 +143,7 @@ final class ServicingInputPolicy {
         errors.add(new FieldError(field, "Bitte ausfüllen."));
       }
     } else if (value.length() > MAX_TEXT) {
-      errors.add(new FieldError(field, "Höchstens " + MAX_TEXT + " Zeichen."));
+      errors.add(new FieldError(field, "Höchstens " + GermanFormat.number(MAX_TEXT) + " Zeichen."));
     }
   }
 }

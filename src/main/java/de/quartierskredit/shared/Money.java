@@ -3,9 +3,6 @@ package de.quartierskredit.shared;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
 /** Euro amounts: always {@link BigDecimal} with scale 2, rounded half-up to the cent. */
 public final class Money {
@@ -64,9 +61,8 @@ public final class Money {
     throw new IllegalArgumentException(value == null ? "amount is missing" : "not an amount: '" + value + "'");
   }
 
-  /** German display for caseworkers: {@code 2.499,99 EUR}. */
+  /** German display for caseworkers: {@code 2.499,99 EUR} ({@link GermanFormat#amount}). */
   public static String format(BigDecimal amount) {
-    DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.GERMANY));
-    return format.format(euros(amount)) + " EUR";
+    return GermanFormat.amount(euros(amount));
   }
 }

@@ -125,8 +125,8 @@ class ApplicationApiTest {
           String.class);
 
       assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-      assertThat(response.getBody()).contains("loanAmount").contains("höchstens 20.000")
-          .contains("„Vorname“ fehlt");
+      assertThat(response.getBody()).contains("„Kreditbetrag (EUR)“ darf höchstens 20.000 sein.")
+          .contains("„Vorname“ fehlt").doesNotContain("loanAmount");
       assertThat(count("loan")).isEqualTo(loans);
     }
 
@@ -142,7 +142,7 @@ class ApplicationApiTest {
           String.class);
 
       assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-      assertThat(response.getBody()).contains("reducedAmount");
+      assertThat(response.getBody()).contains("„Neuer Kreditbetrag (EUR)“").doesNotContain("reducedAmount");
       assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
       assertThat(jdbc.sql("SELECT amount FROM loan WHERE reference = :r").param("r", reference)
           .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("6000.00");

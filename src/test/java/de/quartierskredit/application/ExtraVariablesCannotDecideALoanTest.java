@@ -75,7 +75,7 @@ class ExtraVariablesCannotDecideALoanTest {
           "{\"variables\": " + RestAs.variables(withExtras) + "}");
 
       assertThat(refused.getStatusCode()).as(route).isEqualTo(HttpStatus.BAD_REQUEST);
-      assertThat(refused.getBody()).as(route).contains("committeeGroup", "loanAmount", "gibt es im Formular nicht");
+      assertThat(refused.getBody()).as(route).contains("committeeGroup", "loanAmount", "gibt es in diesem Formular nicht");
       assertThat(taskService.createTaskQuery().taskId(advice).count()).as(route + ": task still open").isOne();
       assertThat(runtimeService.getVariable(processOf(advice), "committeeGroup")).as(route).isNull();
       assertThat(runtimeService.getVariable(processOf(advice), "loanAmount")).as(route).isEqualTo("10000.00");

@@ -144,7 +144,7 @@ class LoanApplicationProcessTest {
 
       assertThatThrownBy(() -> startAsAnna(application("offenbach", amount)))
           .hasRootCauseInstanceOf(InputRefusedException.class)
-          .hasMessageContaining("loanAmount");
+          .hasMessageContaining("„Kreditbetrag (EUR)“");
 
       org.assertj.core.api.Assertions.assertThat(loanCount()).isEqualTo(loansBefore);
       org.assertj.core.api.Assertions.assertThat(runtimeService.createProcessInstanceQuery().count())
@@ -217,7 +217,8 @@ class LoanApplicationProcessTest {
 
       assertThatThrownBy(() -> complete(task(instance), advice))
           .hasRootCauseInstanceOf(InputRefusedException.class)
-          .hasMessageContaining("reducedAmount");
+          .hasMessageContaining("„Neuer Kreditbetrag (EUR)“: Der reduzierte Bedarf muss unter dem bisherigen Betrag "
+              + "von 8.000,00 EUR liegen.");
 
       assertThat(instance).isWaitingAt(ADVISE);
       org.assertj.core.api.Assertions.assertThat(loanOf(instance).amount()).isEqualByComparingTo("8000.00");
@@ -239,7 +240,7 @@ class LoanApplicationProcessTest {
       assertThat(instance).isWaitingAt(EXPLAIN_REFERRAL);
       assertThat(task(instance)).isAssignedTo("anna");
       Map<String, Object> shown = processEngine.getTaskService().getVariablesLocal(task(instance).getId());
-      org.assertj.core.api.Assertions.assertThat(shown).containsEntry("caseOutcome", "Verwiesen");
+      org.assertj.core.api.Assertions.assertThat(shown).containsEntry("caseOutcome", "Weiterverwiesen");
       org.assertj.core.api.Assertions.assertThat((String) shown.get("caseOutcomeReason")).contains("Verweis");
       complete(task(instance), withVariables("applicantInformedVia", "PHONE"));
 

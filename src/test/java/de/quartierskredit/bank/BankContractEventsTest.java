@@ -140,7 +140,8 @@ class BankContractEventsTest {
     ResponseEntity<String> early = bank(disbursement);
 
     assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(json(early).get("detail").asText()).contains("APPROVED");
+    assertThat(json(early).get("detail").asText())
+        .contains("ist bewilligt", "im Stand „unterschrieben, noch nicht ausgezahlt“").doesNotContain("APPROVED");
     assertThat(instance).isWaitingAt(CONFIRM_CONTRACT);
     assertThat(state()).isEqualTo(LoanState.APPROVED);
 

@@ -411,7 +411,8 @@ class BankEventApiTest {
       ResponseEntity<String> response = bank(event(approved, INSTALMENT_PAID, "100.00", today));
 
       assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-      assertThat(json(response).get("detail").asText()).contains("APPLIED").contains("ACTIVE");
+      assertThat(json(response).get("detail").asText()).isEqualTo("Der Kredit " + approved + " ist beantragt; das "
+          + "Ereignis „INSTALMENT_PAID“ passt nur zu einem Kredit im Stand „ausgezahlt und in Tilgung“.");
       assertThat(jdbc.sql("SELECT count(*) FROM bank_event WHERE loan_reference = :r").param("r", approved)
           .query(Long.class).single()).isZero();
     }

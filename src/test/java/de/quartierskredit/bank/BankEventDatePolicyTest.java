@@ -75,7 +75,7 @@ class BankEventDatePolicyTest {
     assertThat(check(type, TODAY)).isEmpty();
     assertThat(check(type, TODAY.plusDays(1))).hasValueSatisfying(error -> {
       assertThat(error.field()).isEqualTo("valueDate");
-      assertThat(error.message()).isEqualTo("Valutadatum liegt in der Zukunft");
+      assertThat(error.message()).isEqualTo("Das Valutadatum 03.12.2026 liegt in der Zukunft.");
     });
   }
 }

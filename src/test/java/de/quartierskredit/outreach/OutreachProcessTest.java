@@ -147,7 +147,7 @@ class OutreachProcessTest {
 
     assertThatThrownBy(() -> startAsLars(v))
         .hasRootCauseInstanceOf(InputRefusedException.class)
-        .hasMessageContaining("contactType");
+        .hasMessageContaining("„Wie kam der Kontakt zustande?“");
 
     org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT count(*) FROM outreach_contact").query(Long.class).single())
         .isEqualTo(before);

@@ -25,6 +25,7 @@ class FollowUpLoanPolicyTest {
     var decision = policy.offer(repaidOn, LocalDate.of(2027, 6, 15));
 
     assertThat(decision.offer()).isFalse();
-    assertThat(decision.reason()).contains("12 Monate");
+    assertThat(decision.reason()).isEqualTo("Zahlungsstörung am 15.06.2027, innerhalb der letzten 12 Monate: "
+        + "kein Folgekredit-Angebot.");
   }
 }

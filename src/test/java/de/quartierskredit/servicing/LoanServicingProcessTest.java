@@ -181,7 +181,7 @@ class LoanServicingProcessTest {
     assertThat(taskService.getIdentityLinksForTask(clarify.getId()))
         .anyMatch(link -> Roles.MICROFINANCER.equals(link.getGroupId()));
     assertThatThrownBy(() -> taskService.complete(clarify.getId(), withVariables("overdueReason", "NONSENSE")))
-        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("overdueAction");
+        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("„Vereinbartes Vorgehen“");
     taskService.complete(clarify.getId(), withVariables("overdueReason", "ADVISOR_ABSENT",
         "overdueAction", "Vertretung aus Leipzig besucht den Laden bis Freitag."));
     assertThatThrownBy(() -> taskService.complete(tasks(instance, MONTHLY_CONTACT).get(0).getId(),
@@ -208,7 +208,7 @@ class LoanServicingProcessTest {
         .contains(Roles.advisors("offenbach"), Roles.MICROFINANCER);
     assertThatThrownBy(() -> taskService.complete(plan.getId(), withVariables("interventionMeasures", "Vertrieb",
         "interventionNextStep", "RESCHEDULE", "microfinancerAgreed", false)))
-        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("microfinancerAgreed");
+        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("„Plan mit dem Mikrofinanzierer abgestimmt“");
     taskService.complete(plan.getId(), withVariables("interventionMeasures", "Rate halbieren, Vertriebsberatung",
         "softTopics", "Pflege der Mutter", "interventionNextStep", "RESCHEDULE", "microfinancerAgreed", true));
 
@@ -289,7 +289,7 @@ class LoanServicingProcessTest {
     Task offer = tasks(instance, OFFER_FOLLOW_UP_LOAN).get(0);
 
     assertThatThrownBy(() -> taskService.complete(offer.getId(), withVariables("followUpWanted", "YES", "followUpAmount", 25000L)))
-        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("followUpAmount").hasMessageContaining("followUpPurpose");
+        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("„Gewünschter Betrag (EUR)“").hasMessageContaining("„Verwendungszweck“");
     taskService.complete(offer.getId(), withVariables("followUpWanted", "YES", "followUpAmount", 5000.0d,
         "followUpPurpose", "Zweite Nähmaschine"));
 
@@ -334,8 +334,8 @@ class LoanServicingProcessTest {
       assertThat(instance).variables().containsEntry("guarantorCount", 2).containsEntry("outstandingAtDefault", "4.000,00 EUR");
       Task guarantors = tasks(instance, CALL_ON_GUARANTORS).get(0);
       assertThatThrownBy(() -> taskService.complete(guarantors.getId(), withVariables("guarantor1Paid", 1500.01d)))
-          .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("guarantor1Paid")
-          .hasMessageContaining("guarantor2Paid");
+          .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("„Gezahlt von Bürge 1 (EUR)“")
+          .hasMessageContaining("„Gezahlt von Bürge 2 (EUR)“");
       taskService.complete(guarantors.getId(), withVariables("guarantor1Paid", 1500.0d, "guarantor2Paid", 500L));
 
       // the write-off is only asked for: the proposed allocation is shown, nothing is booked yet
@@ -402,7 +402,7 @@ class LoanServicingProcessTest {
     Task approval = tasks(instance, APPROVE_WRITE_OFF).get(0);
     taskService.claim(approval.getId(), "max");
     assertThatThrownBy(() -> taskService.complete(approval.getId(), withVariables("writeOffDecision", "REJECT")))
-        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("writeOffRejectionReason");
+        .hasRootCauseInstanceOf(InputRefusedException.class).hasMessageContaining("„Begründung“");
     taskService.complete(approval.getId(), withVariables("writeOffDecision", "REJECT",
         "writeOffRejectionReason", "Bitte zuerst die Insolvenzquote abwarten."));
     assertThat(instance).hasPassed(WRITE_OFF_APPROVED).isWaitingAt(CALL_ON_GUARANTORS).hasNotPassed(ALLOCATE_LOSS);

@@ -242,8 +242,15 @@ class FuzzTest {
     if (response.getStatusCode().value() != 400) {
       failures.add(what + ": " + response.getStatusCode() + " for " + values.keySet() + ": " + abbreviate(response.getBody()));
     } else {
-      values.keySet().stream().filter(name -> !response.getBody().contains(name))
-          .forEach(name -> failures.add(what + ": refusal does not name " + name + ": " + abbreviate(response.getBody())));
+      // a field of the form is named by its label, never by its key; a field it lacks, as it was sent
+      for (String name : values.keySet()) {
+        String named = "„" + form.field(name).map(FormField::name).orElse(name) + "“";
+        if (!response.getBody().contains(named)) {
+          failures.add(what + ": refusal does not name " + named + ": " + abbreviate(response.getBody()));
+        } else if (form.field(name).isPresent() && response.getBody().contains(name)) {
+          failures.add(what + ": refusal shows the key " + name + ": " + abbreviate(response.getBody()));
+        }
+      }
     }
     return 1;
   }

@@ -5,16 +5,11 @@ import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.system.forms.FormInput.Purpose;
 import de.quartierskredit.system.forms.FormInput;
 import de.quartierskredit.system.forms.FormSchema;
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -43,8 +38,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,11 +62,9 @@ import org.springframework.stereotype.Component;
  * code change.
  */
 @Component
+@Order(EngineRefusals.ORDER - 2) // inside TaskConflicts and EngineRefusals
 class FormFieldGuard extends AbstractProcessEnginePlugin {
 
-  private static final Logger LOG = LoggerFactory.getLogger(FormFieldGuard.class);
-
-  private final Map<String, FormSchema> schemas = new ConcurrentHashMap<>();
   private ProcessEngineConfigurationImpl configuration;
 
   @Override
@@ -214,23 +206,11 @@ class FormFieldGuard extends AbstractProcessEnginePlugin {
   }
 
   private FormSchema taskForm(Task task) {
-    return schema(() -> configuration.getFormService().getDeployedTaskForm(task.getId()));
+    return DeployedForms.ofTask(configuration.getFormService(), task.getId());
   }
 
   private FormSchema startForm(ProcessDefinition definition) {
-    return schema(() -> configuration.getFormService().getDeployedStartForm(definition.getId()));
-  }
-
-  private FormSchema schema(FormSource source) {
-    String json;
-    try (InputStream in = source.open()) {
-      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException noCamundaForm) {
-      // no form, or an embedded or generic one: nothing we can read fields from, so nothing may be set
-      LOG.debug("No deployed Camunda Form to check input against: {}", noCamundaForm.getMessage());
-      return FormSchema.NONE;
-    }
-    return schemas.computeIfAbsent(json, FormSchema::parse);
+    return DeployedForms.ofStart(configuration.getFormService(), definition.getId());
   }
 
   private boolean isAdmin() {
@@ -264,30 +244,7 @@ class FormFieldGuard extends AbstractProcessEnginePlugin {
     return plain;
   }
 
-  /**
-   * A field of a Camunda command; the commands keep their input in protected fields without getters.
-   * Fails closed: if a Camunda upgrade renames a field, the person's command is refused, not let through.
-   */
-  @SuppressWarnings("unchecked")
   private static <V> V read(Object command, String name) {
-    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return (V) field.get(command);
-      } catch (NoSuchFieldException notHere) {
-        // look in the superclass
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        break;
-      }
-    }
-    throw new IllegalStateException("Cannot read '" + name + "' of " + command.getClass().getName()
-        + ": the form guard refuses the command (Camunda upgrade?)");
-  }
-
-  /** Opens a deployed form. */
-  @FunctionalInterface
-  private interface FormSource {
-    InputStream open() throws IOException;
+    return CommandFields.required(command, name);
   }
 }

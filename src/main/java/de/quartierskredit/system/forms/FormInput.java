@@ -2,13 +2,12 @@ package de.quartierskredit.system.forms;
 
 import de.quartierskredit.shared.Dates;
 import de.quartierskredit.shared.FieldError;
+import de.quartierskredit.shared.GermanFormat;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -52,7 +51,9 @@ public final class FormInput {
       Object value = entry.getValue();
       FormField field = form.field(key).orElse(null);
       if (field == null) {
-        errors.add(new FieldError(key, "Dieses Feld gibt es im Formular nicht; nur die Felder des Formulars werden angenommen."));
+        // named as sent: the form has no label for it, and only a caller outside the form sends it
+        errors.add(new FieldError(key, "Das Feld „" + key + "“ gibt es in diesem Formular nicht; "
+            + "nur die Felder des Formulars werden angenommen."));
       } else if (field.readOnly()) {
         if (!Objects.equals(plain(value), plain(current.get(key)))) {
           errors.add(new FieldError(key, "„" + field.name() + "“ wird nur angezeigt und kann nicht geändert werden."));
@@ -81,7 +82,8 @@ public final class FormInput {
     for (String name : names) {
       FormField field = form.field(name).orElse(null);
       if (field == null || field.readOnly()) {
-        errors.add(new FieldError(name, "Dieses Feld kann nicht gelöscht werden; nur Felder des Formulars sind änderbar."));
+        errors.add(new FieldError(name, "„" + (field == null ? name : field.name()) + "“ kann nicht gelöscht werden; "
+            + "nur die Felder des Formulars sind änderbar."));
       }
     }
     return errors;
@@ -174,7 +176,7 @@ public final class FormInput {
     }
     if (field.decimalDigits() != null && Math.max(number.stripTrailingZeros().scale(), 0) > field.decimalDigits()) {
       return field.decimalDigits() == 0 ? name + " muss eine ganze Zahl sein."
-          : name + " darf höchstens " + field.decimalDigits() + " Nachkommastellen haben.";
+          : name + " darf höchstens " + german(BigDecimal.valueOf(field.decimalDigits())) + " Nachkommastellen haben.";
     }
     return null;
   }
@@ -197,8 +199,6 @@ public final class FormInput {
   }
 
   private static String german(BigDecimal number) {
-    NumberFormat format = NumberFormat.getNumberInstance(Locale.GERMANY);
-    format.setMaximumFractionDigits(2);
-    return format.format(number);
+    return GermanFormat.number(number);
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,17 +49,34 @@ public final class FormSchema {
       throw new IllegalArgumentException("not a Camunda Form (no JSON object)");
     }
     Map<String, FormField> fields = new LinkedHashMap<>();
-    collect(root.path("components"), fields);
-    return new FormSchema(root.path("id").asText(null), fields);
+    Map<String, String> sections = new LinkedHashMap<>();
+    collect(root.path("components"), fields, sections, new String[] {null});
+    return new FormSchema(root.path("id").asText(null), qualifyRepeatedLabels(fields, sections));
   }
 
-  private static void collect(JsonNode components, Map<String, FormField> fields) {
+  /**
+   * Collects the keyed fields; {@code sections} gets each field's section: the heading of the
+   * markdown text above it ({@code #### Bürge 2}) or the label of its group.
+   */
+  private static void collect(JsonNode components, Map<String, FormField> fields, Map<String, String> sections,
+      String[] heading) {
     for (JsonNode component : components) {
-      collect(component.path("components"), fields); // groups and dynamic lists nest their fields
       String type = component.path("type").asText("");
+      if ("text".equals(type)) {
+        String found = heading(component.path("text").asText(""));
+        heading[0] = found == null ? heading[0] : found;
+      }
+      if (component.has("components")) { // groups and dynamic lists nest their fields
+        String group = component.path("label").asText("").strip();
+        String[] inner = {group.isEmpty() ? heading[0] : group};
+        collect(component.path("components"), fields, sections, inner);
+      }
       String key = component.path("key").asText(null);
       if (key == null || key.isBlank() || !INPUT_TYPES.contains(type)) {
         continue;
+      }
+      if (heading[0] != null) {
+        sections.put(key, heading[0]);
       }
       JsonNode validate = component.path("validate");
       fields.put(key, new FormField(key, type,
@@ -84,6 +102,42 @@ public final class FormSchema {
   private static boolean isDate(JsonNode component, String type) {
     return ("textfield".equals(type) && "date".equals(component.path("properties").path("format").asText(null)))
         || ("datetime".equals(type) && "date".equals(component.path("subtype").asText(null)));
+  }
+
+  /**
+   * A label the form repeats ("Name" for each guarantor) is named with its section in messages:
+   * "Bürge 2: Name". Unique labels stay as the form shows them.
+   */
+  private static Map<String, FormField> qualifyRepeatedLabels(Map<String, FormField> fields,
+      Map<String, String> sections) {
+    Map<String, Long> uses = new HashMap<>();
+    fields.values().forEach(f -> uses.merge(String.valueOf(f.label()), 1L, Long::sum));
+    Map<String, FormField> result = new LinkedHashMap<>();
+    fields.forEach((key, f) -> {
+      String section = sections.get(key);
+      boolean repeated = f.label() != null && !f.label().isBlank() && uses.get(f.label()) > 1;
+      result.put(key, !repeated || section == null ? f : new FormField(f.key(), f.type(), section + ": " + f.label(),
+          f.required(), f.min(), f.max(), f.minLength(), f.maxLength(), f.pattern(), f.decimalDigits(), f.options(),
+          f.readOnly(), f.hideCondition(), f.date()));
+    });
+    return result;
+  }
+
+  /**
+   * The heading a markdown text starts a section with ({@code #### Bürge 3 (optional)} gives
+   * "Bürge 3"), without templates and emphasis; null when the text has no heading.
+   */
+  static String heading(String markdown) {
+    for (String line : markdown.split("\\R")) {
+      String text = line.strip();
+      if (!text.startsWith("#")) {
+        continue;
+      }
+      text = text.replaceAll("^#+", "").replaceAll("\\{\\{[^}]*}}", "").replaceAll("[*_`]", "")
+          .replaceAll("\\s*\\([^)]*\\)\\s*$", "").replaceAll("[:\\s]+$", "").strip();
+      return text.isEmpty() ? null : text;
+    }
+    return null;
   }
 
   /** Static values of a radio or select; null when the values come from a variable or an expression. */

@@ -114,7 +114,7 @@ class UncheckedEngineWrites extends AbstractProcessEnginePlugin {
         }
       } catch (AuthorizationException notAllowed) {
         throw refusal("Kommentare und Anhänge darf nur hinzufügen, ändern oder entfernen, "
-            + "wer an der Aufgabe arbeiten darf (" + notAllowed.getMessage() + ")");
+            + "wer an der Aufgabe arbeiten darf.");
       }
     }
 

@@ -6,7 +6,13 @@ import de.quartierskredit.loan.IllegalLoanStateException;
 import de.quartierskredit.loan.UnknownLoanException;
 import java.util.List;
 import java.util.Map;
+import de.quartierskredit.system.engine.ConcurrentChangeException;
+import de.quartierskredit.system.engine.EngineRefusals;
+import de.quartierskredit.system.engine.PersonAuthorizations;
+import de.quartierskredit.system.engine.TaskAlreadyDoneException;
+import de.quartierskredit.system.engine.TaskTakenException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -47,14 +53,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "Ungültige Eingabe", "Die Eingabe wurde abgelehnt."));
   }
 
+  /** Camunda's refusal in English ("The user with id ... does not have ...") becomes a German sentence. */
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
+    return problem(HttpStatus.FORBIDDEN, "Keine Berechtigung", e.getMissingAuthorizations().isEmpty()
+        ? e.getMessage() : PersonAuthorizations.german(e.getMissingAuthorizations()));
+  }
+
+  /** A step the person may not do (separation of duties): its German reason. */
+  @ExceptionHandler(EngineRefusals.NotPermitted.class)
+  ProblemDetail notPermitted(EngineRefusals.NotPermitted e) {
     return problem(HttpStatus.FORBIDDEN, "Keine Berechtigung", e.getMessage());
+  }
+
+  /** Someone else was first: the task is done or claimed, or the case changed at the same moment. */
+  @ExceptionHandler({TaskAlreadyDoneException.class, TaskTakenException.class, ConcurrentChangeException.class})
+  ProblemDetail taken(ProcessEngineException e) {
+    return problem(HttpStatus.CONFLICT, "Schon erledigt oder vergeben", e.getMessage());
   }
 
   @ExceptionHandler(IllegalLoanStateException.class)
   ProblemDetail conflict(IllegalLoanStateException e) {
-    return problem(HttpStatus.CONFLICT, "Im aktuellen Zustand nicht möglich", e.getMessage());
+    return problem(HttpStatus.CONFLICT, "Im aktuellen Zustand nicht möglich", e.reason());
   }
 
   @ExceptionHandler(UnknownLoanException.class)

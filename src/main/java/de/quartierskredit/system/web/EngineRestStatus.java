@@ -3,6 +3,7 @@ package de.quartierskredit.system.web;
 import de.quartierskredit.system.engine.EngineErrorCodes;
 import de.quartierskredit.system.engine.EngineResources;
 import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *       ({@link EngineResources}).</li>
  * </ul>
  * Registered in every Jersey application of the server, so {@code /engine-rest} and the webapps'
- * {@code /camunda/api/engine} (what Tasklist calls) answer alike. The body (type, message, code)
- * stays as Camunda wrote it.
+ * {@code /camunda/api/engine} (what Tasklist calls) answer alike. Failures carrying our codes are
+ * answered before they get here ({@link EngineRestRefusals}); this filter keeps the status right for
+ * any that a resource turned into a 500 itself.
  */
 public final class EngineRestStatus implements ContainerResponseFilter {
 
@@ -78,8 +80,13 @@ public final class EngineRestStatus implements ContainerResponseFilter {
       if (!context.getConfiguration().isRegistered(EngineRestStatus.class)) {
         context.register(EngineRestStatus.class);
       }
-      if (!context.getConfiguration().isRegistered(EngineRestRefusals.class)) {
-        context.register(EngineRestRefusals.class);
+      // before Camunda's own mappers of RestException and ProcessEngineException (priority 5000 by
+      // default; Jersey prefers the lower number among mappers of the same exception type)
+      for (Class<?> mapper : List.of(EngineRestRefusals.Invalid.class, EngineRestRefusals.Wrapped.class,
+          EngineRestRefusals.Thrown.class)) {
+        if (!context.getConfiguration().isRegistered(mapper)) {
+          context.register(mapper, Priorities.USER - 100);
+        }
       }
     }
   }

@@ -76,7 +76,9 @@ class FormInputTest {
           Map.of(), Purpose.SUBMIT);
 
       assertThat(fields(errors)).containsExactlyInAnyOrder("committeeGroup", "loanAmount");
-      assertThat(errors).allSatisfy(e -> assertThat(e.message()).contains("gibt es im Formular nicht"));
+      assertThat(errors).extracting(FieldError::message).containsExactlyInAnyOrder(
+          "Das Feld „committeeGroup“ gibt es in diesem Formular nicht; nur die Felder des Formulars werden angenommen.",
+          "Das Feld „loanAmount“ gibt es in diesem Formular nicht; nur die Felder des Formulars werden angenommen.");
     }
 
     @Test
@@ -235,6 +237,46 @@ class FormInputTest {
       assertThat(picker.field("visitOn")).get().extracting(FormField::date).isEqualTo(true);
       assertThat(FormInput.check(picker, values("visitOn", "2026-12-01"), Map.of(), Purpose.SUBMIT)).isEmpty();
       assertThat(FormInput.check(picker, values("visitOn", "2026-12-32"), Map.of(), Purpose.SUBMIT)).hasSize(1);
+    }
+  }
+
+  @Nested
+  class Labels {
+
+    @Test
+    void shouldNameARepeatedLabelWithItsSectionAndLeaveUniqueLabelsAsTheFormShowsThem() {
+      assertThat(GUARANTORS.field("guarantor2Name").orElseThrow().label()).isEqualTo("Bürge 2: Name");
+      assertThat(GUARANTORS.field("guarantor3Amount").orElseThrow().label())
+          .isEqualTo("Bürge 3: Bürgschaftsbetrag (EUR)");
+      assertThat(GUARANTORS.field("guarantorDecision").orElseThrow().label()).isEqualTo("Wie geht es weiter?");
+      assertThat(ADVICE.field("adviceNotes").orElseThrow().label()).isEqualTo("Notizen aus der Beratung");
+    }
+
+    @Test
+    void shouldUseTheLabelOfTheSectionInTheMessagesOfARepeatedField() {
+      assertThat(FormInput.check(GUARANTORS, values("guarantor2Amount", "viel"), Map.of(), Purpose.UPDATE))
+          .extracting(FieldError::message).containsExactly("„Bürge 2: Bürgschaftsbetrag (EUR)“ muss eine Zahl sein.");
+    }
+
+    @Test
+    void shouldReadASectionHeadingWithoutMarkdownTemplatesOrRemarks() {
+      assertThat(FormSchema.heading("#### Bürge 3 (optional)")).isEqualTo("Bürge 3");
+      assertThat(FormSchema.heading("### Bürgen für Kredit {{loanReference}}\n\nKreditbetrag: **x**"))
+          .isEqualTo("Bürgen für Kredit");
+      assertThat(FormSchema.heading("**Letzte Prüfung: nicht ausreichend.**")).isNull();
+      assertThat(FormSchema.heading("## **Auszahlung**:")).isEqualTo("Auszahlung");
+    }
+
+    @Test
+    void shouldNameASectionByTheLabelOfItsGroup() {
+      FormSchema schema = FormSchema.parse("""
+          {"components": [
+            {"type": "group", "label": "Erste Person", "components": [
+              {"type": "textfield", "key": "name1", "label": "Name"}]},
+            {"type": "group", "label": "Zweite Person", "components": [
+              {"type": "textfield", "key": "name2", "label": "Name"}]}]}""");
+
+      assertThat(schema.fields()).extracting(FormField::label).containsExactly("Erste Person: Name", "Zweite Person: Name");
     }
   }
 

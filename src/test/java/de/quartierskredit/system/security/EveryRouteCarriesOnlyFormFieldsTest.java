@@ -102,7 +102,8 @@ class EveryRouteCarriesOnlyFormFieldsTest {
       ResponseEntity<String> tooLong = anna.put("/engine-rest/task/" + taskId + "/variables/adviceNotes",
           "{\"value\": \"" + "x".repeat(5000) + "\"}");
       assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-      assertThat(tooLong.getBody()).contains("adviceNotes", "höchstens 2.000 Zeichen");
+      assertThat(tooLong.getBody()).contains("„Notizen aus der Beratung“ darf höchstens 2.000 Zeichen")
+          .doesNotContain("adviceNotes");
 
       ResponseEntity<String> completion = anna.post("/engine-rest/task/" + taskId + "/complete",
           "{\"variables\": " + RestAs.variables(Map.of("adviceOutcome", "CONTINUE", "businessPotential", "HIGH",
