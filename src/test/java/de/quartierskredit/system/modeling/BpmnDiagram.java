@@ -60,7 +60,7 @@ final class BpmnDiagram {
 
   /** A flow with its line; label is the BPMNLabel bounds or null. */
   record Edge(String id, String name, String source, String target, List<Point> waypoints, Rect label,
-      List<String> containers) {
+      List<String> containers, String startMarker) {
 
     String describe() {
       return id + (name.isEmpty() ? "" : " '" + name + "'");
@@ -139,9 +139,28 @@ final class BpmnDiagram {
           waypoints.add(new Point(number(waypoint, "x"), number(waypoint, "y")));
         }
         edges.put(id, new Edge(id, name, element.getAttribute("sourceRef"), element.getAttribute("targetRef"),
-            waypoints, labelBounds(di), containers(element)));
+            waypoints, labelBounds(di), containers(element), startMarker(element, elements)));
       }
     }
+  }
+
+  /**
+   * The marker bpmn-js draws at the start of a flow: "default" (a slash) for the default flow of a gateway or
+   * activity, "conditional" (a small diamond) for a conditional flow out of an activity, else null.
+   */
+  private static String startMarker(Element flow, Map<String, Element> elements) {
+    Element source = elements.get(flow.getAttribute("sourceRef"));
+    if (source == null) {
+      return null;
+    }
+    boolean gatewayOrActivity = GATEWAYS.contains(source.getLocalName()) || ACTIVITIES.contains(source.getLocalName());
+    if (gatewayOrActivity && flow.getAttribute("id").equals(source.getAttribute("default"))) {
+      return "default";
+    }
+    if (ACTIVITIES.contains(source.getLocalName()) && child(flow, BPMN, "conditionExpression") != null) {
+      return "conditional";
+    }
+    return null;
   }
 
   /** Ids of the subprocesses around the element, innermost first. */

@@ -77,6 +77,13 @@ final class DiagramReadability {
       }
     }
     for (Label label : labels) {
+      for (Edge edge : diagram.edges.values()) {
+        Rect marker = startMarker(edge);
+        if (marker != null && label.box().overlaps(marker)) {
+          findings.add(finding(label.describe() + " overlaps the " + edge.startMarker() + "-flow marker of "
+              + edge.describe() + " " + marker));
+        }
+      }
       for (Shape shape : diagram.shapes.values()) {
         if (shape.id().equals(label.owner())) {
           if (!shape.isContainer() && label.box().overlaps(shape.bounds())) {
@@ -264,6 +271,43 @@ final class DiagramReadability {
       markers.add(new Rect(b.x() + b.width() / 2 - 7.5, b.y() + b.height() - 20, 14, 14));
     }
     return markers;
+  }
+
+  /**
+   * The box around the marker at the start of a default flow (a slash 6 to 10 px along the line, 6 px to
+   * either side) or a conditional flow from an activity (a diamond 0 to 16 px along, 4 px to either side).
+   */
+  static Rect startMarker(Edge edge) {
+    if (edge.startMarker() == null || edge.waypoints().size() < 2) {
+      return null;
+    }
+    Point a = edge.waypoints().get(0);
+    Point b = edge.waypoints().get(1);
+    double length = Math.hypot(b.x() - a.x(), b.y() - a.y());
+    if (length == 0) {
+      return null;
+    }
+    double dx = (b.x() - a.x()) / length;
+    double dy = (b.y() - a.y()) / length;
+    boolean slash = edge.startMarker().equals("default");
+    double from = slash ? 6 : 0;
+    double to = slash ? 10 : 16;
+    double side = slash ? 6 : 4;
+    double[] xs = new double[4];
+    double[] ys = new double[4];
+    int i = 0;
+    for (double along : new double[] {from, to}) {
+      for (double across : new double[] {-side, side}) {
+        xs[i] = a.x() + dx * along - dy * across;
+        ys[i] = a.y() + dy * along + dx * across;
+        i++;
+      }
+    }
+    double minX = Math.min(Math.min(xs[0], xs[1]), Math.min(xs[2], xs[3]));
+    double minY = Math.min(Math.min(ys[0], ys[1]), Math.min(ys[2], ys[3]));
+    double maxX = Math.max(Math.max(xs[0], xs[1]), Math.max(xs[2], xs[3]));
+    double maxY = Math.max(Math.max(ys[0], ys[1]), Math.max(ys[2], ys[3]));
+    return new Rect(minX, minY, maxX - minX, maxY - minY);
   }
 
   /** Glyph boxes of the lines bpmn-js draws centred (horizontally and vertically) in an activity. */
