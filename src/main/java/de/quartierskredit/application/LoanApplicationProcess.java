@@ -18,9 +18,11 @@ public final class LoanApplicationProcess {
     public static final String COMMITTEE = "CallActivity_CommitteeDecision";
     public static final String BANK_CONTRACT = "CallActivity_BankContract";
     public static final String END_OTHER_FINANCING = "EndEvent_OtherFinancingFound";
+    public static final String EXPLAIN_REFERRAL = "Task_ExplainReferral";
     public static final String END_REFERRED = "EndEvent_Referred";
     public static final String END_FINANCED_PRIVATELY = "EndEvent_FinancedPrivately";
     public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
+    public static final String EXPLAIN_REJECTION = "Task_ExplainRejection";
     public static final String END_REJECTED = "EndEvent_Rejected";
     public static final String START_SERVICING = "Task_StartServicing";
     public static final String END_DISBURSED = "EndEvent_LoanDisbursed";

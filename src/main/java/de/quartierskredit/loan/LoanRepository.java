@@ -97,6 +97,14 @@ public class LoanRepository {
         .optional();
   }
 
+  /** Why the case ended, as recorded when it ended (for example the referral's or the committee's reason). */
+  public Optional<String> endedReason(String reference) {
+    return jdbc.sql("SELECT ended_reason FROM loan WHERE reference = :reference")
+        .param("reference", reference)
+        .query(String.class)
+        .optional();
+  }
+
   /** Whether the loan's applicant receives SGB II benefits, as recorded with the application. */
   public boolean applicantReceivesSgb2(Loan loan) {
     return jdbc.sql("SELECT sgb2_recipient FROM applicant WHERE id = :id").param("id", loan.applicantId())

@@ -27,6 +27,24 @@ public enum LoanState {
   /** States in which the application is still open (nothing reserved or disbursed). */
   public static final Set<LoanState> OPEN_APPLICATION = Set.of(APPLIED);
 
+  /** The German word a caseworker reads for the state, e.g. {@code Verwiesen}. */
+  public String label() {
+    return switch (this) {
+      case APPLIED -> "Beantragt";
+      case ENDED_BY_ADVICE -> "Durch die Beratung erledigt";
+      case FINANCED_PRIVATELY -> "Privat finanziert";
+      case REFERRED -> "Verwiesen";
+      case REJECTED -> "Abgelehnt";
+      case WITHDRAWN -> "Zurückgezogen";
+      case APPROVED -> "Bewilligt";
+      case CONTRACTED -> "Vertrag unterzeichnet";
+      case ACTIVE -> "In Rückzahlung";
+      case REPAID -> "Zurückgezahlt";
+      case DEFAULTED -> "Ausgefallen";
+      case WRITTEN_OFF -> "Abgeschrieben";
+    };
+  }
+
   public boolean isEnded() {
     return switch (this) {
       case ENDED_BY_ADVICE, FINANCED_PRIVATELY, REFERRED, REJECTED, WITHDRAWN, REPAID, WRITTEN_OFF -> true;

@@ -47,6 +47,12 @@ class OutreachContactRepository {
   }
 
   /** The quarter of the contact an outreach process instance recorded (null: outside the quarters). */
+  /** Who recorded the contact of the process instance (the advisor logged in), if anyone. */
+  Optional<String> recorderOf(String processInstanceId) {
+    return jdbc.sql("SELECT recorded_by FROM outreach_contact WHERE process_instance_id = :pi")
+        .param("pi", processInstanceId).query(String.class).optional();
+  }
+
   Optional<String> quarterOf(String processInstanceId) {
     return jdbc.sql("SELECT quarter_code FROM outreach_contact WHERE process_instance_id = :pi")
         .param("pi", processInstanceId).query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional()

@@ -1,6 +1,7 @@
 package de.quartierskredit.outreach;
 
 import de.quartierskredit.shared.Roles;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -12,12 +13,25 @@ import org.springframework.stereotype.Component;
 public class OutreachTeam {
 
   private final OutreachContactRepository contacts;
+  private final IdentityService identity;
 
-  OutreachTeam(OutreachContactRepository contacts) {
+  OutreachTeam(OutreachContactRepository contacts, IdentityService identity) {
     this.contacts = contacts;
+    this.identity = identity;
   }
 
   public String advisors(DelegateExecution execution) {
     return Roles.advisorsFor(contacts.quarterOf(execution.getProcessInstanceId()).orElse(null));
+  }
+
+  /**
+   * The advisor who recorded the contact, so the application she just agreed on opens in her own task
+   * list; {@code null} (the whole team) when she does not belong to the team that captures it.
+   */
+  public String recorder(DelegateExecution execution) {
+    String group = advisors(execution);
+    return contacts.recorderOf(execution.getProcessInstanceId())
+        .filter(user -> identity.createUserQuery().userId(user).memberOfGroup(group).count() == 1)
+        .orElse(null);
   }
 }

@@ -85,6 +85,15 @@ class LoanApplicationProcessTest {
     }
   }
 
+  private void completeAsAnna(String taskId, Map<String, Object> variables) {
+    identityService.setAuthentication("anna", List.of("advisors-offenbach"));
+    try {
+      processEngine.getTaskService().complete(taskId, variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
   private static Map<String, Object> advice(String outcome, String potential, boolean handicap) {
     Map<String, Object> v = new HashMap<>(withVariables(
         "adviceOutcome", outcome, "businessPotential", potential, "handicapMigration", handicap,
@@ -105,7 +114,11 @@ class LoanApplicationProcessTest {
       ProcessInstance instance = startAsAnna(application("offenbach", 5000L));
 
       assertThat(instance).isWaitingAt(ADVISE).hasBusinessKey(loanOf(instance).reference());
-      assertThat(task(instance)).hasCandidateGroup("advisors-offenbach");
+      // the advice opens in the task list of the advisor who recorded the application, reference and all
+      assertThat(task(instance)).isAssignedTo("anna");
+      org.assertj.core.api.Assertions.assertThat(processEngine.getTaskService().getIdentityLinksForTask(
+          task(instance).getId())).extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+          .contains("advisors-offenbach");
       Loan loan = loanOf(instance);
       org.assertj.core.api.Assertions.assertThat(loan.state()).isEqualTo(LoanState.APPLIED);
       org.assertj.core.api.Assertions.assertThat(loan.amount()).isEqualByComparingTo("5000.00");
@@ -220,9 +233,17 @@ class LoanApplicationProcessTest {
         String route) {
       ProcessInstance instance = startAsAnna(application("offenbach", 5000L));
 
-      complete(task(instance), advice("CONTINUE", potential, handicap));
+      completeAsAnna(task(instance).getId(), advice("CONTINUE", potential, handicap));
 
-      assertThat(instance).hasPassed(END_REFERRED).isEnded();
+      // nothing silent: the advisor who advised learns that and why the case was referred
+      assertThat(instance).isWaitingAt(EXPLAIN_REFERRAL);
+      assertThat(task(instance)).isAssignedTo("anna");
+      Map<String, Object> shown = processEngine.getTaskService().getVariablesLocal(task(instance).getId());
+      org.assertj.core.api.Assertions.assertThat(shown).containsEntry("caseOutcome", "Verwiesen");
+      org.assertj.core.api.Assertions.assertThat((String) shown.get("caseOutcomeReason")).contains("Verweis");
+      complete(task(instance), withVariables("applicantInformedVia", "PHONE"));
+
+      assertThat(instance).hasPassed(EXPLAIN_REFERRAL, END_REFERRED).isEnded();
       Loan loan = loanOf(instance);
       org.assertj.core.api.Assertions.assertThat(loan.state()).isEqualTo(LoanState.REFERRED);
       org.assertj.core.api.Assertions.assertThat(jdbc.sql(
@@ -239,8 +260,12 @@ class LoanApplicationProcessTest {
 
       complete(task(instance), advice);
 
-      assertThat(instance).hasPassed(END_REFERRED).isEnded();
+      assertThat(instance).isWaitingAt(EXPLAIN_REFERRAL);
       assertThat(instance).variables().containsEntry("eligibilityRoute", "NOT_ELIGIBLE");
+      // the advice task was anna's (she recorded the application), so the notice is hers too
+      assertThat(task(instance)).isAssignedTo("anna");
+      complete(task(instance), withVariables("applicantInformedVia", "LETTER"));
+      assertThat(instance).hasPassed(END_REFERRED).isEnded();
     }
 
     @Test
@@ -387,7 +412,15 @@ class LoanApplicationProcessTest {
           "committeeDecisionReason", "Rückzahlung bei Aufgabe des Geschäfts nicht gesichert.", "votesFor", 0L,
           "votesAgainst", 3L, "abstentions", 0L));
 
-      assertThat(instance).hasPassed(END_REJECTED).isEnded();
+      assertThat(instance).isWaitingAt(EXPLAIN_REJECTION);
+      org.assertj.core.api.Assertions.assertThat(processEngine.getTaskService()
+              .getVariablesLocal(task(instance).getId()))
+          .containsEntry("caseOutcome", "Abgelehnt")
+          .containsEntry("caseOutcomeReason",
+              "Vom Vergabeausschuss abgelehnt: Rückzahlung bei Aufgabe des Geschäfts nicht gesichert.");
+      complete(task(instance), withVariables("applicantInformedVia", "VISIT",
+          "applicantInformedNote", "Gründungsberatung der IHK empfohlen."));
+      assertThat(instance).hasPassed(EXPLAIN_REJECTION, END_REJECTED).isEnded();
       org.assertj.core.api.Assertions.assertThat(loanOf(instance).state()).isEqualTo(LoanState.REJECTED);
       org.assertj.core.api.Assertions.assertThat(loanOf(instance).reservedPrincipal()).isEqualByComparingTo("0.00");
     }

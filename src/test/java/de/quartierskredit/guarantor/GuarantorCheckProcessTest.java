@@ -120,6 +120,43 @@ class GuarantorCheckProcessTest {
   }
 
   @Test
+  void shouldGiveAFailedCheckBackToTheAdvisorWhoRecordedTheGuarantors() {
+    ProcessInstance instance = start(5000.0d);
+    assertThat(task(instance)).isNotAssigned(); // nobody of this test loan advised or recorded anything yet
+
+    completeAs("anna", ADVISORS_OFFENBACH, recorded(
+        "Ayşe Demir", "0151 1234567", 1500L, "Jonas Weber", "jonas@example.org", 500L));
+    execute(job(instance));
+
+    assertThat(instance).isWaitingAt(RECORD_GUARANTORS);
+    assertThat(task(instance)).isAssignedTo("anna");
+  }
+
+  @Test
+  void shouldLeaveAFailedCheckToTheQuarterWhenTheRecorderIsNoAdvisorThere() {
+    ProcessInstance instance = start(5000.0d);
+    // lars advises in Leipzig: even if the task was handed to him, his name must not come back on it
+    processEngine.getTaskService().setAssignee(task(instance).getId(), "lars");
+
+    complete(task(instance), recorded(
+        "Ayşe Demir", "0151 1234567", 1500L, "Jonas Weber", "jonas@example.org", 500L));
+    execute(job(instance));
+
+    assertThat(instance).isWaitingAt(RECORD_GUARANTORS);
+    assertThat(task(instance)).isNotAssigned().hasCandidateGroup(ADVISORS_OFFENBACH);
+  }
+
+  private void completeAs(String user, String group, Map<String, Object> variables) {
+    String taskId = task().getId();
+    processEngine.getIdentityService().setAuthentication(user, java.util.List.of(group));
+    try {
+      processEngine.getTaskService().complete(taskId, variables);
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  @Test
   void shouldNotDuplicateGuarantorsWhenTheLoanIsCheckedAgain() {
     ProcessInstance first = start(5000L);
     complete(task(first), recorded("A. Bürge", "Kiel", 2000L, "B. Bürge", "Kiel", 2000L));

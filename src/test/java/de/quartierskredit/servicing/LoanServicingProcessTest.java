@@ -141,6 +141,30 @@ class LoanServicingProcessTest {
   }
 
   @Test
+  void shouldBriefTheAdvisorForTheCallWithTheBorrowerTheArrearsAndTheLastContact() {
+    String reference = activeLoan("offenbach", "3000.00");
+    ProcessInstance instance = startServicing(reference, "offenbach");
+    fireTimer(instance, MONTHLY_CONTACT_DUE);
+    Task first = tasks(instance, MONTHLY_CONTACT).get(0);
+
+    assertThat((String) taskService.getVariableLocal(first.getId(), "contactBriefing"))
+        .contains("Ayla Demir · Telefon 069 123 · ayla@example.org")
+        .contains("Schneiderei Demir (Handwerk), Bieberer Str. 1, 63065 Offenbach")
+        .contains("offen 3.000,00 EUR")
+        .contains("**Rückstand:** keiner")
+        .contains("**Letzter Kontakt:** noch keiner festgehalten");
+
+    LocalDate contactedOn = today();
+    taskService.complete(first.getId(), contact(contactedOn));
+    fireTimer(instance, MONTHLY_CONTACT_DUE);
+
+    assertThat((String) taskService.getVariableLocal(tasks(instance, MONTHLY_CONTACT).get(0).getId(),
+        "contactBriefing")).contains("**Letzter Kontakt:** "
+            + contactedOn.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+            + " (Telefon): alles im Plan, Betrieb stabil");
+  }
+
+  @Test
   void shouldEscalateToTheMicrofinancerWhenNoContactIsRecordedByMonthEnd() {
     String reference = activeLoan("offenbach", "3000.00");
     ProcessInstance instance = startServicing(reference, "offenbach");
