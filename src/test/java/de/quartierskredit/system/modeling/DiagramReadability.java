@@ -64,7 +64,7 @@ final class DiagramReadability {
     return labels;
   }
 
-  /** (a) Label boxes overlapping each other or a shape. */
+  /** (a) Label boxes overlapping each other, a shape or the slash of a default flow. */
   List<String> overlappingLabels() {
     List<String> findings = new ArrayList<>();
     for (int i = 0; i < labels.size(); i++) {
@@ -128,7 +128,7 @@ final class DiagramReadability {
     return findings;
   }
 
-  /** (b) A line running through a label: the text is crossed out. */
+  /** (b, for labels) A line running through a label: the text is crossed out. */
   List<String> edgesThroughLabels() {
     List<String> findings = new ArrayList<>();
     for (Edge edge : diagram.edges.values()) {

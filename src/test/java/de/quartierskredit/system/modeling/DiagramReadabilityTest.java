@@ -1,6 +1,7 @@
 package de.quartierskredit.system.modeling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -93,7 +94,7 @@ class DiagramReadabilityTest {
             <bpmn:startEvent id="Start" name="Los" />
             <bpmn:userTask id="Task_Advice" name="Beratungsgespräch führen" />
             <bpmn:serviceTask id="Task_Other" name="Anderes" />
-            <bpmn:exclusiveGateway id="Gateway_Result" name="Ergebnis?" />
+            <bpmn:exclusiveGateway id="Gateway_Result" name="Ergebnis?" default="Flow_Yes" />
             <bpmn:endEvent id="End_Yes" />
             <bpmn:endEvent id="End_Hidden" />
             <bpmn:sequenceFlow id="Flow_ToAdvice" sourceRef="Start" targetRef="Task_Advice" />
@@ -111,7 +112,7 @@ class DiagramReadabilityTest {
             <bpmndi:BPMNShape id="s6" bpmnElement="End_Hidden"><dc:Bounds x="480" y="60" width="36" height="36" /></bpmndi:BPMNShape>
             <bpmndi:BPMNEdge id="e1" bpmnElement="Flow_ToAdvice"><di:waypoint x="136" y="118" /><di:waypoint x="200" y="118" /></bpmndi:BPMNEdge>
             <bpmndi:BPMNEdge id="e2" bpmnElement="Flow_Yes"><di:waypoint x="650" y="118" /><di:waypoint x="700" y="118" />
-              <bpmndi:BPMNLabel><dc:Bounds x="660" y="95" width="30" height="14" /></bpmndi:BPMNLabel></bpmndi:BPMNEdge>
+              <bpmndi:BPMNLabel><dc:Bounds x="652" y="100" width="30" height="14" /></bpmndi:BPMNLabel></bpmndi:BPMNEdge>
             <bpmndi:BPMNEdge id="e3" bpmnElement="Flow_No"><di:waypoint x="650" y="118" /><di:waypoint x="700" y="118" />
               <bpmndi:BPMNLabel><dc:Bounds x="665" y="100" width="30" height="14" /></bpmndi:BPMNLabel></bpmndi:BPMNEdge>
             <bpmndi:BPMNEdge id="e4" bpmnElement="Flow_Through"><di:waypoint x="300" y="118" /><di:waypoint x="600" y="118" /></bpmndi:BPMNEdge>
@@ -122,8 +123,14 @@ class DiagramReadabilityTest {
     @Test
     void findsFlowLabelsPrintedOverEachOther() {
       assertThat(bad.overlappingLabels()).anySatisfy(f -> assertThat(f)
-          .contains("bad.bpmn: label of Flow_Yes 'ja' [x=660, y=95, w=30, h=14]")
+          .contains("bad.bpmn: label of Flow_Yes 'ja' [x=652, y=100, w=30, h=14]")
           .contains("overlaps label of Flow_No 'nein' [x=665, y=100, w=30, h=14]"));
+    }
+
+    @Test
+    void findsAFlowLabelOverTheSlashOfTheDefaultFlow() {
+      assertThat(bad.overlappingLabels()).contains("bad.bpmn: label of Flow_Yes 'ja' [x=652, y=100, w=30, h=14] "
+          + "overlaps the default-flow marker of Flow_Yes 'ja' [x=656, y=112, w=4, h=12]");
     }
 
     @Test
@@ -187,7 +194,7 @@ class DiagramReadabilityTest {
       assertThat(start.fromDi()).isFalse();
       assertThat(start.box().y()).isEqualTo(136);
       assertThat(start.box().height()).isEqualTo(14);
-      assertThat(start.box().center().x()).isCloseTo(118, org.assertj.core.data.Offset.offset(1.0));
+      assertThat(start.box().center().x()).isCloseTo(118, within(1.0));
     }
 
     private static DiagramReadability readString(String xml) {
