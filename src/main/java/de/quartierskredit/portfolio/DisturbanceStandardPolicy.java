@@ -2,6 +2,7 @@ package de.quartierskredit.portfolio;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 
 /**
  * The fund's standard (DOMAIN.md "What managers watch"): on the reporting date at most 10 % of the
@@ -26,6 +27,12 @@ public final class DisturbanceStandardPolicy {
       return BigDecimal.ZERO.setScale(4);
     }
     return BigDecimal.valueOf(disturbed).divide(BigDecimal.valueOf(outstanding), 4, RoundingMode.HALF_UP);
+  }
+
+  /** The reporting date the standard was last measured on: the 15th of the month, or of the month before. */
+  public static LocalDate reportingDateOnOrBefore(LocalDate date) {
+    LocalDate thisMonth = date.withDayOfMonth(REPORTING_DAY);
+    return thisMonth.isAfter(date) ? thisMonth.minusMonths(1) : thisMonth;
   }
 
   /** True when the share breaks the standard; compared exactly, so 1 of 10 is within it. */

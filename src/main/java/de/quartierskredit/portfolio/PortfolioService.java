@@ -31,7 +31,7 @@ public class PortfolioService {
   }
 
   @Transactional(readOnly = true)
-  List<PortfolioSnapshotRepository.Snapshot> snapshotsSince(LocalDate from) {
-    return snapshots.since(from);
+  List<PortfolioSnapshotRepository.Snapshot> snapshotsBetween(LocalDate from, LocalDate until) {
+    return snapshots.between(from, until);
   }
 }

@@ -47,13 +47,14 @@ class PortfolioSnapshotRepository {
     }
   }
 
-  /** Snapshots from {@code from} on, oldest first. */
-  List<Snapshot> since(LocalDate from) {
+  /** Snapshots from {@code from} up to {@code until} (both included), oldest first. */
+  List<Snapshot> between(LocalDate from, LocalDate until) {
     return jdbc.sql("""
             SELECT reporting_date, scope, loans_outstanding, principal_outstanding, loans_disturbed,
                    principal_disturbed, disturbance_rate, above_standard
-            FROM portfolio_snapshot WHERE reporting_date >= :from ORDER BY reporting_date, scope""")
+            FROM portfolio_snapshot WHERE reporting_date BETWEEN :from AND :until ORDER BY reporting_date, scope""")
         .param("from", from)
+        .param("until", until)
         .query((rs, row) -> new Snapshot(rs.getObject("reporting_date", LocalDate.class), rs.getString("scope"),
             rs.getInt("loans_outstanding"), rs.getBigDecimal("principal_outstanding"), rs.getInt("loans_disturbed"),
             rs.getBigDecimal("principal_disturbed"), rs.getBigDecimal("disturbance_rate"),

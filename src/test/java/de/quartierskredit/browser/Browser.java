@@ -57,8 +57,10 @@ final class Browser implements AutoCloseable {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=de-DE",
+        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US",
         "--user-data-dir=" + Files.createTempDirectory(scratch, "profile-"));
+    // a browser that asks for English: the webapps must still answer in German
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()

@@ -3,6 +3,7 @@ package de.quartierskredit.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -21,5 +22,12 @@ class DisturbanceStandardPolicyTest {
   void shouldRefuseImpossibleCounts() {
     assertThatThrownBy(() -> DisturbanceStandardPolicy.rate(3, 2)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> DisturbanceStandardPolicy.aboveStandard(-1, 2)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"2026-12-02,2026-11-15", "2026-12-15,2026-12-15", "2026-12-14,2026-11-15", "2026-12-31,2026-12-15",
+      "2027-01-10,2026-12-15", "2026-03-01,2026-02-15"})
+  void shouldFindTheLastReportingDateOnOrBeforeADay(LocalDate day, LocalDate reportingDate) {
+    assertThat(DisturbanceStandardPolicy.reportingDateOnOrBefore(day)).isEqualTo(reportingDate);
   }
 }

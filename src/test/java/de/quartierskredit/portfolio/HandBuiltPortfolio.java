@@ -11,14 +11,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Builds portfolios by hand for report tests: active loans disbursed on a date, their repayments and
- * disturbance periods. Tests use their own (past) years, so other tests' loans never count.
+ * disturbance periods. Tests use their own (past) years, so other tests' loans never count (public for
+ * the browser tests, which show such a portfolio on the Cockpit dashboard).
  */
-final class HandBuiltPortfolio {
+public final class HandBuiltPortfolio {
 
   private final LoanRepository loans;
   private final JdbcClient jdbc;
 
-  HandBuiltPortfolio(LoanRepository loans, JdbcClient jdbc) {
+  public HandBuiltPortfolio(LoanRepository loans, JdbcClient jdbc) {
     this.loans = loans;
     this.jdbc = jdbc;
   }
@@ -27,14 +28,14 @@ final class HandBuiltPortfolio {
    * An active loan of the quarter (null: outside the quarters), disbursed on the date and repaid in
    * full six months later, so that it never counts in another test's (later) reporting dates.
    */
-  Loan activeLoan(String quarter, String amount, LocalDate disbursedOn) {
+  public Loan activeLoan(String quarter, String amount, LocalDate disbursedOn) {
     Loan loan = activeLoanWithoutRepayment(quarter, amount, disbursedOn);
     repay(loan, disbursedOn.plusMonths(6), amount);
     return loan;
   }
 
   /** An active loan whose repayments the test books itself. */
-  Loan activeLoanWithoutRepayment(String quarter, String amount, LocalDate disbursedOn) {
+  public Loan activeLoanWithoutRepayment(String quarter, String amount, LocalDate disbursedOn) {
     Loan loan = loans.register(new NewApplication("Test", "Kreditnehmer", null, null, false, "Betrieb " + quarter,
         BusinessStage.EXISTING, null, null, null, null, quarter, "Ware", new BigDecimal(amount)));
     jdbc.sql("""
@@ -46,11 +47,11 @@ final class HandBuiltPortfolio {
     return loan;
   }
 
-  void repay(Loan loan, LocalDate on, String amount) {
+  public void repay(Loan loan, LocalDate on, String amount) {
     movement(loan, on, new BigDecimal(amount).negate(), "REPAYMENT");
   }
 
-  void disturbed(Loan loan, LocalDate from, LocalDate until) {
+  public void disturbed(Loan loan, LocalDate from, LocalDate until) {
     jdbc.sql("INSERT INTO loan_disturbance_period (loan_id, started_on, ended_on) VALUES (:id, :from, :until)")
         .param("id", loan.id()).param("from", from).param("until", until).update();
   }

@@ -78,4 +78,54 @@ class PortfolioApiTest {
     assertThat(all.findValuesAsText("scope")).contains("ALL", "leipzig", "offenbach");
     assertThat(own.findValuesAsText("scope")).isNotEmpty().containsOnly("leipzig");
   }
+
+  @Test
+  void shouldStateTheStandardOfTheLastReportingDateAndOfTodayInWords() throws Exception {
+    var build = new HandBuiltPortfolio(loans, jdbc);
+    LocalDate disbursed = LocalDate.of(2012, 3, 1);
+    for (int i = 0; i < 8; i++) {
+      build.activeLoan("offenbach", "1000.00", disbursed);
+    }
+    for (int i = 0; i < 6; i++) {
+      build.activeLoan("kiel", "1000.00", disbursed);
+    }
+    var late = build.activeLoan("kiel", "1000.00", disbursed);
+    build.disturbed(late, LocalDate.of(2012, 5, 20), null);
+
+    JsonNode status = get("monika", "/api/portfolio/standard?asOf=2012-06-02");
+
+    assertThat(status.get("reportingDate").asText()).isEqualTo("2012-05-15");
+    assertThat(status.at("/standard/holds").asBoolean()).isTrue();
+    assertThat(status.at("/standard/summary").asText()).isEqualTo("Standard eingehalten: im gesamten System 0,0 % der "
+        + "ausstehenden Kredite gestört, in jedem Quartier und außerhalb der Quartiere höchstens 10 % (Grenze 10 %).");
+    assertThat(status.get("asOf").asText()).isEqualTo("2012-06-02");
+    assertThat(status.at("/current/holds").asBoolean()).isFalse();
+    assertThat(status.at("/current/summary").asText())
+        .isEqualTo("Standard verfehlt in Kiel: 14,3 % gestört (Grenze 10 %). Im gesamten System 6,7 % gestört.");
+    assertThat(status.at("/current/scopes").findValuesAsText("status")).contains("verfehlt", "eingehalten");
+  }
+
+  @Test
+  void shouldStateTheStandardOnlyForTheAdvisorsOwnQuarter() throws Exception {
+    JsonNode status = get("lars", "/api/portfolio/standard?asOf=2012-06-02");
+
+    assertThat(status.at("/current/scopes").findValuesAsText("scope")).containsExactly("leipzig");
+    assertThat(status.toString()).doesNotContain("Kiel", "gesamten System");
+  }
+
+  @Test
+  void shouldRefuseAStandardQueryWithAGermanDateOrFromTheBank() {
+    ResponseEntity<String> german = rest.withBasicAuth("monika", "demo")
+        .getForEntity("/api/portfolio/standard?asOf=02.06.2012", String.class);
+    assertThat(german.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(german.getHeaders().getContentType()).hasToString("application/problem+json");
+    for (String edge : new String[] {"0001-01-01", "9999-12-31"}) {
+      assertThat(rest.withBasicAuth("monika", "demo").getForEntity("/api/portfolio/standard?asOf=" + edge, String.class)
+          .getStatusCode().is5xxServerError()).as("answer for " + edge).isFalse();
+    }
+    assertThat(rest.withBasicAuth("bernd", "demo").getForEntity("/api/portfolio/standard", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.getForEntity("/api/portfolio/standard", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
 }
