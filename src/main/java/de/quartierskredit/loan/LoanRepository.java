@@ -105,6 +105,25 @@ public class LoanRepository {
         .optional();
   }
 
+  /**
+   * Who and what a loan is about, for lists and forms: one select by the reference (unique index) over the
+   * loan, its applicant, its business and its quarter (name null outside the quarters).
+   */
+  public Optional<LoanSummary> summary(String reference) {
+    return jdbc.sql("""
+            SELECT l.reference, a.first_name, a.last_name, b.name AS business_name, q.name AS quarter_name, l.amount
+            FROM loan l
+            JOIN applicant a ON a.id = l.applicant_id
+            JOIN business b ON b.id = l.business_id
+            LEFT JOIN quarter q ON q.code = l.quarter_code
+            WHERE l.reference = :reference""")
+        .param("reference", reference)
+        .query((rs, row) -> new LoanSummary(rs.getString("reference"),
+            rs.getString("first_name") + " " + rs.getString("last_name"), rs.getString("business_name"),
+            rs.getString("quarter_name"), rs.getBigDecimal("amount")))
+        .optional();
+  }
+
   /** Whether the loan's applicant receives SGB II benefits, as recorded with the application. */
   public boolean applicantReceivesSgb2(Loan loan) {
     return jdbc.sql("SELECT sgb2_recipient FROM applicant WHERE id = :id").param("id", loan.applicantId())

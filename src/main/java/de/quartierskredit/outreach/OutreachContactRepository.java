@@ -59,6 +59,18 @@ class OutreachContactRepository {
         .orElseThrow(() -> new IllegalStateException("no outreach contact recorded by " + processInstanceId));
   }
 
+  /** The person, business and quarter name of the contact an outreach process instance recorded. */
+  Optional<ContactSummary> summaryOf(String processInstanceId) {
+    return jdbc.sql("""
+            SELECT c.contact_person, c.business_name, q.name AS quarter_name
+            FROM outreach_contact c LEFT JOIN quarter q ON q.code = c.quarter_code
+            WHERE c.process_instance_id = :pi""")
+        .param("pi", processInstanceId)
+        .query((rs, row) -> new ContactSummary(rs.getString("contact_person"), rs.getString("business_name"),
+            rs.getString("quarter_name")))
+        .optional();
+  }
+
   void linkApplication(String processInstanceId, String loanReference) {
     jdbc.sql("UPDATE outreach_contact SET loan_reference = :ref WHERE process_instance_id = :pi")
         .param("ref", loanReference).param("pi", processInstanceId).update();

@@ -1,13 +1,15 @@
 package de.quartierskredit.outreach;
 
 import de.quartierskredit.shared.Roles;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * Who captures the application of an outreach contact: the advisors of the quarter recorded with the
- * contact in {@code outreach_contact}, not of a variable. Models use it as {@code outreachTeam}.
+ * contact in {@code outreach_contact}, not of a variable. Models use it as {@code outreachTeam}. Also names
+ * whom the contact is about, for the task list (there is no loan yet).
  */
 @Component("outreachTeam")
 public class OutreachTeam {
@@ -33,5 +35,10 @@ public class OutreachTeam {
     return contacts.recorderOf(execution.getProcessInstanceId())
         .filter(user -> identity.createUserQuery().userId(user).memberOfGroup(group).count() == 1)
         .orElse(null);
+  }
+
+  /** The recorded contact of an outreach process instance; empty for any other process instance. */
+  public Optional<ContactSummary> summary(String processInstanceId) {
+    return contacts.summaryOf(processInstanceId);
   }
 }

@@ -235,6 +235,7 @@ class CommitteeDecisionProcessTest {
 
   @Test
   void shouldAskTheMicrofinancerToChaseTheCommitteeWhenTheDecisionIsPendingForFourteenDays() {
+    ClockUtil.setCurrentTime(ClockUtil.now()); // one moment for the task and its timer
     Loan loan = testLoans.apply(OFFENBACH, "3000.00");
     ProcessInstance pi = start(loan);
     prepareTemplate(pi);
@@ -242,6 +243,8 @@ class CommitteeDecisionProcessTest {
     Job timer = managementService.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
     assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), timer.getDuedate().toInstant()))
         .isBetween(Duration.ofDays(14).minusMinutes(1), Duration.ofDays(14));
+    // the decision is due when the reminder comes: Tasklist shows it overdue from then on
+    assertThat(task(Activities.DECIDE_APPLICATION, pi)).hasDueDate(timer.getDuedate());
     managementService.executeJob(timer.getId());
 
     assertThat(pi).isWaitingAt(Activities.DECIDE_APPLICATION, Activities.REMIND_COMMITTEE);

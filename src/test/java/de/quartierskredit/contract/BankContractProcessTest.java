@@ -143,10 +143,13 @@ class BankContractProcessTest {
 
   @Test
   void shouldAskTheAdvisorsToFollowUpAndKeepTheContractTaskOpenWhenTheEscalationTimerFires() {
+    ClockUtil.setCurrentTime(ClockUtil.now()); // one moment for the task and its timer
     ProcessInstance instance = startAndRecommend();
     Job timer = timer(instance);
     assertThat(timer.getDuedate().toInstant())
         .isCloseTo(ClockUtil.now().toInstant().plus(14, ChronoUnit.DAYS), within(1, ChronoUnit.MINUTES));
+    // the bank's confirmation is due when the advisor is asked to follow up
+    assertThat(task(CONFIRM_CONTRACT, instance)).hasDueDate(timer.getDuedate());
 
     execute(timer);
 

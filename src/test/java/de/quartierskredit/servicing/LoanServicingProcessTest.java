@@ -23,6 +23,7 @@ import de.quartierskredit.support.QuartierskreditTest;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -96,7 +97,10 @@ class LoanServicingProcessTest {
       fireTimer(instance, MONTHLY_CONTACT_DUE);
       List<Task> contacts = tasks(instance, MONTHLY_CONTACT);
       assertThat(contacts).hasSize(1);
-      assertThat(contacts.get(0).getDueDate()).isAfter(ClockUtil.getCurrentTime());
+      // due at the month's end, when the overdue escalation fires
+      assertThat(contacts.get(0).getDueDate()).isEqualTo(Date.from(YearMonth.now(clock).atEndOfMonth()
+          .atTime(23, 59, 59).atZone(BERLIN).toInstant()))
+          .isEqualTo(timer(instance, CONTACT_OVERDUE).getDuedate());
       assertThat(taskService.getIdentityLinksForTask(contacts.get(0).getId()))
           .anyMatch(link -> Roles.advisors("offenbach").equals(link.getGroupId()));
       taskService.complete(contacts.get(0).getId(), contact(today()));
@@ -214,9 +218,15 @@ class LoanServicingProcessTest {
         withVariables("reschedulingOutcome", "APPROVED"));
     assertThat(instance).hasPassed(RESCHEDULING, PLAN_IMPLEMENTED);
 
-    taskService.complete(tasks(instance, INTENSIVE_CONTACT).get(0).getId(), contact(today()));
+    Task intensive = tasks(instance, INTENSIVE_CONTACT).get(0);
+    assertThat(intensive.getDueDate()).as("due before the next one would be")
+        .isEqualTo(Date.from(intensive.getCreateTime().toInstant().plus(7, java.time.temporal.ChronoUnit.DAYS)));
+    taskService.complete(intensive.getId(), contact(today()));
+    assertThat(timer(instance, NEXT_INTENSIVE_CONTACT).getDuedate()).isEqualTo(intensive.getDueDate());
     fireTimer(instance, NEXT_INTENSIVE_CONTACT);
     assertThat(tasks(instance, INTENSIVE_CONTACT)).hasSize(1); // still disturbed: next intensive contact
+    assertThat(tasks(instance, INTENSIVE_CONTACT).get(0).getDueDate())
+        .isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(7, java.time.temporal.ChronoUnit.DAYS)));
     fireTimer(instance, MONTHLY_CONTACT_DUE);
     assertThat(tasks(instance, MONTHLY_CONTACT)).isEmpty(); // intensive contacts replace it while disturbed
 

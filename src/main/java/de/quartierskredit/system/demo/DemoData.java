@@ -6,7 +6,10 @@ import de.quartierskredit.fund.LocalFundRepository;
 import de.quartierskredit.fund.QuarterRepository;
 import de.quartierskredit.shared.Money;
 import de.quartierskredit.shared.Roles;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -31,10 +34,19 @@ class DemoData {
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
   static final String PASSWORD = "demo";
 
-  /** Demo logins, all with password {@value #PASSWORD}; the admin comes from application-demo.yaml. */
+  /**
+   * Demo logins, all with password {@value #PASSWORD}; the admin comes from application-demo.yaml. Every
+   * quarter has an advisor and a committee of three (savings bank, chamber of commerce, job centre or
+   * economic development office, DOMAIN.md), so every case is worked by the right person.
+   */
   static final List<DemoUser> USERS = List.of(
       new DemoUser("anna", "Anna", "Albrecht", "Quartiersberaterin Offenbach", Roles.advisors("offenbach")),
       new DemoUser("lars", "Lars", "Lindner", "Quartiersberater Leipzig", Roles.advisors("leipzig")),
+      new DemoUser("deniz", "Deniz", "Arslan", "Quartiersberaterin Duisburg", Roles.advisors("duisburg")),
+      new DemoUser("kai", "Kai", "Wozniak", "Quartiersberater Gelsenkirchen", Roles.advisors("gelsenkirchen")),
+      new DemoUser("nina", "Nina", "Lehmann", "Quartiersberaterin Nürnberg", Roles.advisors("nuernberg")),
+      new DemoUser("ole", "Ole", "Petersen", "Quartiersberater Kiel", Roles.advisors("kiel")),
+      new DemoUser("pia", "Pia", "Schneider", "Quartiersberaterin Pforzheim", Roles.advisors("pforzheim")),
       new DemoUser("mia", "Mia", "Yilmaz", "Mikrofinanzierer (Sachbearbeitung)", Roles.MICROFINANCER),
       // a second person of the microfinancer: decides what mia prepared outside the quarters, approves her write-offs
       new DemoUser("max", "Max", "Mertens", "Mikrofinanzierer (zweite Person: Entscheidung, Freigabe)",
@@ -42,6 +54,28 @@ class DemoData {
       new DemoUser("sven", "Sven", "Krause", "Vergabeausschuss Offenbach (Sparkasse)", Roles.committee("offenbach")),
       new DemoUser("ines", "Ines", "Hoffmann", "Vergabeausschuss Offenbach (IHK)", Roles.committee("offenbach")),
       new DemoUser("jana", "Jana", "Becker", "Vergabeausschuss Offenbach (Jobcenter)", Roles.committee("offenbach")),
+      new DemoUser("dirk", "Dirk", "Brandt", "Vergabeausschuss Duisburg (Sparkasse)", Roles.committee("duisburg")),
+      new DemoUser("elif", "Elif", "Kaya", "Vergabeausschuss Duisburg (IHK)", Roles.committee("duisburg")),
+      new DemoUser("frank", "Frank", "Schröder", "Vergabeausschuss Duisburg (Jobcenter)", Roles.committee("duisburg")),
+      new DemoUser("gabriele", "Gabriele", "Kowalski", "Vergabeausschuss Gelsenkirchen (Sparkasse)",
+          Roles.committee("gelsenkirchen")),
+      new DemoUser("murat", "Murat", "Şahin", "Vergabeausschuss Gelsenkirchen (IHK)", Roles.committee("gelsenkirchen")),
+      new DemoUser("heike", "Heike", "Wagner", "Vergabeausschuss Gelsenkirchen (Jobcenter)",
+          Roles.committee("gelsenkirchen")),
+      new DemoUser("katrin", "Katrin", "Neumann", "Vergabeausschuss Leipzig (Sparkasse)", Roles.committee("leipzig")),
+      new DemoUser("uwe", "Uwe", "Richter", "Vergabeausschuss Leipzig (IHK)", Roles.committee("leipzig")),
+      new DemoUser("sabine", "Sabine", "Fuchs", "Vergabeausschuss Leipzig (Wirtschaftsförderung)",
+          Roles.committee("leipzig")),
+      new DemoUser("thomas", "Thomas", "Bauer", "Vergabeausschuss Nürnberg (Sparkasse)", Roles.committee("nuernberg")),
+      new DemoUser("lena", "Lena", "Wolf", "Vergabeausschuss Nürnberg (IHK)", Roles.committee("nuernberg")),
+      new DemoUser("andreas", "Andreas", "Krüger", "Vergabeausschuss Nürnberg (Jobcenter)", Roles.committee("nuernberg")),
+      new DemoUser("birte", "Birte", "Hansen", "Vergabeausschuss Kiel (Sparkasse)", Roles.committee("kiel")),
+      new DemoUser("jens", "Jens", "Carstensen", "Vergabeausschuss Kiel (IHK)", Roles.committee("kiel")),
+      new DemoUser("merve", "Merve", "Öztürk", "Vergabeausschuss Kiel (Jobcenter)", Roles.committee("kiel")),
+      new DemoUser("markus", "Markus", "Weber", "Vergabeausschuss Pforzheim (Sparkasse)", Roles.committee("pforzheim")),
+      new DemoUser("claudia", "Claudia", "Maier", "Vergabeausschuss Pforzheim (IHK)", Roles.committee("pforzheim")),
+      new DemoUser("stefan", "Stefan", "Keller", "Vergabeausschuss Pforzheim (Wirtschaftsförderung)",
+          Roles.committee("pforzheim")),
       new DemoUser("bernd", "Bernd", "Vogel", "Kreditinstitut (Sachbearbeitung)", Roles.BANK),
       new DemoUser("monika", "Monika", "Schulz", "Management", Roles.MANAGERS),
       new DemoUser("prometheus", "Prometheus", "Scraper", "Betrieb: Metriken (/actuator/prometheus)", Roles.METRICS));
@@ -95,16 +129,32 @@ class DemoData {
   public void printLogins(ApplicationReadyEvent event) {
     int port = event.getApplicationContext() instanceof WebServerApplicationContext web
         ? web.getWebServer().getPort() : 8080;
+    LOG.info(logins(port));
+  }
+
+  /** The start-up banner: URLs and every demo login with its role, one quarter's team per line. */
+  static String logins(int port) {
     StringBuilder text = new StringBuilder()
         .append("\n\n  Quartierskredit demo is running: http://localhost:").append(port).append("/camunda/app/\n")
         .append("  Tasklist http://localhost:").append(port).append("/camunda/app/tasklist/  ")
         .append("Cockpit http://localhost:").append(port).append("/camunda/app/cockpit/\n")
         .append("  Demo logins (password '").append(PASSWORD).append("'):\n")
-        .append(String.format("    %-10s %s%n", "admin", "Prozessverantwortliche / Administration (process-owners)")) ;
+        .append(String.format("    %-24s %s%n", "admin", "Prozessverantwortliche / Administration (process-owners)"));
+    Map<String, List<DemoUser>> byGroup = new LinkedHashMap<>();
     for (DemoUser user : USERS) {
-      text.append(String.format("    %-10s %s (%s)%n", user.id(), user.role(), user.group()));
+      byGroup.computeIfAbsent(user.group(), group -> new ArrayList<>()).add(user);
     }
-    LOG.info(text.toString());
+    byGroup.forEach((group, users) -> {
+      if (users.size() == 1) {
+        DemoUser user = users.get(0);
+        text.append(String.format("    %-24s %s (%s)%n", user.id(), user.role(), group));
+      } else {
+        String ids = String.join(", ", users.stream().map(DemoUser::id).toList());
+        String role = users.get(0).role().replaceFirst(" \\(.*\\)$", "");
+        text.append(String.format("    %-24s %s (%s)%n", ids, role, group));
+      }
+    });
+    return text.toString();
   }
 
   record DemoUser(String id, String firstName, String lastName, String role, String group) {}

@@ -8,8 +8,15 @@ import de.quartierskredit.fund.QuarterRepository;
 import de.quartierskredit.application.LoanApplicationProcess;
 import de.quartierskredit.outreach.OutreachProcess;
 import de.quartierskredit.rescheduling.RepaymentReschedulingProcess;
+import de.quartierskredit.system.engine.StartupLock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -30,8 +37,9 @@ import org.springframework.stereotype.Component;
 import de.quartierskredit.shared.Roles;
 
 /**
- * Creates the role groups and their authorizations on every start, in every profile, and adds
- * nothing that exists already (safe to run on several nodes and on every restart).
+ * Creates the role groups, with readable German names, and their authorizations on every start, in every
+ * profile, and adds nothing that exists already. Runs under the {@link StartupLock}, so several nodes
+ * starting at once do it one after the other.
  *
  * <p>Quarter isolation rests on Camunda's task authorizations: a task's candidate group (for example
  * {@code advisors-leipzig}) receives READ and TASK_WORK on that task alone. Caseworker groups get no
@@ -48,34 +56,71 @@ public class AccessBootstrap {
   /** Processes only the microfinancer starts from Tasklist: a repayment rescheduling (DOMAIN.md step 11). */
   static final List<String> STARTED_BY_MICROFINANCER = List.of(RepaymentReschedulingProcess.KEY);
 
+  /** The group the starter creates for its administrator, named "camunda BPM Administrators" by Camunda. */
+  static final String CAMUNDA_ADMIN = Groups.CAMUNDA_ADMIN;
+  private static final String CAMUNDA_ADMIN_DEFAULT_NAME = "camunda BPM Administrators";
+
   private final ProcessEngine engine;
   private final QuarterRepository quarters;
   private final CamundaBpmProperties camunda;
+  private final StartupLock lock;
 
-  AccessBootstrap(ProcessEngine engine, QuarterRepository quarters, CamundaBpmProperties camunda) {
+  AccessBootstrap(ProcessEngine engine, QuarterRepository quarters, CamundaBpmProperties camunda, StartupLock lock) {
     this.engine = engine;
     this.quarters = quarters;
     this.camunda = camunda;
+    this.lock = lock;
   }
 
   @EventListener(ApplicationStartedEvent.class)
   @Order(0)
   public void onStart() {
-    List<Grant> grants = grants(quarters.findAll());
-    ensureGroup(Roles.PROCESS_OWNERS);
+    lock.hold(() -> {
+      apply();
+      return null;
+    });
+  }
+
+  void apply() {
+    List<Quarter> all = quarters.findAll();
+    List<Grant> grants = merged(grants(all));
+    Map<String, String> names = groupNames(all);
+    ensureGroup(Roles.PROCESS_OWNERS, names.get(Roles.PROCESS_OWNERS), Groups.GROUP_TYPE_WORKFLOW);
     // no authorization at all: the actuator filter admits this group, the engine grants it nothing
-    ensureGroup(Roles.METRICS, Groups.GROUP_TYPE_SYSTEM);
-    grants.stream().map(Grant::groupId).distinct().forEach(this::ensureGroup);
+    ensureGroup(Roles.METRICS, names.get(Roles.METRICS), Groups.GROUP_TYPE_SYSTEM);
+    grants.stream().map(Grant::groupId).distinct()
+        .forEach(group -> ensureGroup(group, names.get(group), Groups.GROUP_TYPE_WORKFLOW));
+    renameIfUnnamed(CAMUNDA_ADMIN, names.get(CAMUNDA_ADMIN));
     int created = 0;
     for (Grant grant : grants) {
       created += ensure(grant) ? 1 : 0;
     }
+    int revoked = revokeObsolete(grants.stream().map(Grant::groupId).collect(Collectors.toSet()));
     String admin = camunda.getAdminUser() == null ? null : camunda.getAdminUser().getId();
     if (admin != null && engine.getIdentityService().createUserQuery().userId(admin).count() == 1) {
       ensureMembership(admin, Roles.PROCESS_OWNERS);
     }
-    LOG.info("Access: {} role groups, {} authorizations ({} new or widened)",
-        grants.stream().map(Grant::groupId).distinct().count() + 2, grants.size(), created);
+    LOG.info("Access: {} role groups, {} authorizations ({} new or widened, {} obsolete removed)",
+        grants.stream().map(Grant::groupId).distinct().count() + 2, grants.size(), created, revoked);
+  }
+
+  /**
+   * The German name of every group a person sees in Admin and Tasklist; the ids stay as they are
+   * ({@code advisors-leipzig} is "Quartiersberatung Leipzig").
+   */
+  static Map<String, String> groupNames(List<Quarter> quarters) {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Quarter quarter : quarters) {
+      names.put(Roles.advisors(quarter.code()), "Quartiersberatung " + quarter.name());
+      names.put(Roles.committee(quarter.code()), "Vergabeausschuss " + quarter.name());
+    }
+    names.put(Roles.MICROFINANCER, "Mikrofinanzierer");
+    names.put(Roles.BANK, "Kreditinstitut");
+    names.put(Roles.MANAGERS, "Management");
+    names.put(Roles.PROCESS_OWNERS, "Prozessverantwortliche");
+    names.put(Roles.METRICS, "Betrieb: Metriken");
+    names.put(CAMUNDA_ADMIN, "Administration");
+    return names;
   }
 
   /** What each role may do. Every role not listed here may do nothing. */
@@ -95,7 +140,7 @@ public class AccessBootstrap {
     }
     for (String group : caseworkers) {
       grants.add(new Grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
-      grants.add(new Grant(group, Resources.FILTER, ANY, Permissions.READ));
+      // Tasklist filters: READ per filter and group (FilterBootstrap), none on all filters
       // the models themselves (names and diagrams in Tasklist), not the data of any instance
       grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ));
     }
@@ -105,7 +150,6 @@ public class AccessBootstrap {
     // managers watch the portfolio in Cockpit and change nothing
     grants.add(new Grant(Roles.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
     grants.add(new Grant(Roles.MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
-    grants.add(new Grant(Roles.MANAGERS, Resources.FILTER, ANY, Permissions.READ));
     grants.addAll(readEverything(Roles.MANAGERS));
     return grants;
   }
@@ -131,16 +175,63 @@ public class AccessBootstrap {
         new Grant(group, Resources.BATCH, ANY, Permissions.READ, Permissions.READ_HISTORY));
   }
 
-  private void ensureGroup(String groupId) {
-    ensureGroup(groupId, Groups.GROUP_TYPE_WORKFLOW);
+  /** One grant per group and resource, holding all the permissions asked for it (each is saved once). */
+  static List<Grant> merged(List<Grant> grants) {
+    Map<List<Object>, Set<Permission>> permissions = new LinkedHashMap<>();
+    Map<List<Object>, Grant> first = new LinkedHashMap<>();
+    for (Grant grant : grants) {
+      List<Object> key = List.of(grant.groupId(), grant.resource().resourceType(), grant.resourceId());
+      first.putIfAbsent(key, grant);
+      permissions.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(Arrays.asList(grant.permissions()));
+    }
+    List<Grant> result = new ArrayList<>();
+    first.forEach((key, grant) -> result.add(new Grant(grant.groupId(), grant.resource(), grant.resourceId(),
+        permissions.get(key).toArray(Permission[]::new))));
+    return result;
   }
 
-  private void ensureGroup(String groupId, String type) {
+  /**
+   * Removes grants an earlier version gave and this one no longer does: READ on all Tasklist filters,
+   * which showed every role every filter (each filter now names the groups it serves).
+   */
+  private int revokeObsolete(Set<String> roleGroups) {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    int revoked = 0;
+    for (Authorization obsolete : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(Resources.FILTER).resourceId(ANY).list()) {
+      if (obsolete.getGroupId() != null && roleGroups.contains(obsolete.getGroupId())) {
+        authorizations.deleteAuthorization(obsolete.getId());
+        revoked++;
+      }
+    }
+    return revoked;
+  }
+
+  private void ensureGroup(String groupId, String name, String type) {
     IdentityService identity = engine.getIdentityService();
     if (identity.createGroupQuery().groupId(groupId).count() == 0) {
       Group group = identity.newGroup(groupId);
-      group.setName(groupId);
+      group.setName(name);
       group.setType(type);
+      identity.saveGroup(group);
+    } else {
+      renameIfUnnamed(groupId, name);
+    }
+  }
+
+  /**
+   * Gives an existing group its German name when it still carries its id (as earlier versions named
+   * them) or Camunda's default; a name an administrator chose in Admin stays.
+   */
+  private void renameIfUnnamed(String groupId, String name) {
+    IdentityService identity = engine.getIdentityService();
+    Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+    if (group == null || name == null || name.equals(group.getName())) {
+      return;
+    }
+    String current = group.getName();
+    if (current == null || current.isBlank() || current.equals(groupId) || current.equals(CAMUNDA_ADMIN_DEFAULT_NAME)) {
+      group.setName(name);
       identity.saveGroup(group);
     }
   }

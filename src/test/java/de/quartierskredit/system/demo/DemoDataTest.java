@@ -17,6 +17,28 @@ class DemoDataTest {
   }
 
   @Test
+  void shouldGiveEveryQuarterAnAdvisorAndACommitteeOfThreeWithTheirInstitution() {
+    for (DemoData.DemoFund fund : DemoData.FUNDS) {
+      assertThat(DemoData.USERS).filteredOn(u -> u.group().equals(Roles.advisors(fund.quarter()))).as(fund.quarter())
+          .isNotEmpty();
+      assertThat(DemoData.USERS).filteredOn(u -> u.group().equals(Roles.committee(fund.quarter()))).as(fund.quarter())
+          .hasSize(3).allSatisfy(u -> assertThat(u.role()).matches("Vergabeausschuss .+ \\(.+\\)"));
+    }
+    assertThat(DemoData.USERS).extracting(DemoData.DemoUser::id).doesNotHaveDuplicates()
+        .contains("anna", "lars", "sven", "ines", "jana", "mia", "max", "bernd", "monika", "prometheus");
+  }
+
+  @Test
+  void shouldPrintEveryLoginWithItsRole() {
+    String logins = DemoData.logins(8080);
+    for (DemoData.DemoUser user : DemoData.USERS) {
+      assertThat(logins).contains(user.id());
+    }
+    assertThat(logins).contains("katrin, uwe, sabine", "Vergabeausschuss Leipzig (committee-leipzig)",
+        "Quartiersberaterin Duisburg (advisors-duisburg)", "mia, max", "Mikrofinanzierer (microfinancer)");
+  }
+
+  @Test
   void shouldGiveEveryQuarterAFundBetween20And25ThousandEuros() {
     assertThat(DemoData.FUNDS).extracting(DemoData.DemoFund::quarter).containsExactlyInAnyOrder(
         "offenbach", "duisburg", "gelsenkirchen", "leipzig", "nuernberg", "kiel", "pforzheim");
