@@ -1,8 +1,8 @@
 package de.quartierskredit.contract;
 
+import de.quartierskredit.shared.Dates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  */
 final class BankConfirmationPolicy {
 
-  /** Letters, digits and / . - ; 3 to 40 characters, starting with a letter or digit. */
-  static final Pattern CONTRACT_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/.-]{2,39}");
+  /**
+   * Letters, digits, spaces and / . - ; 3 to 40 characters, starting with a letter or digit: real contract
+   * numbers such as {@code GLS 4711} or {@code GLS-2026/4711}. Checked on the number without surrounding blanks.
+   */
+  static final Pattern CONTRACT_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 /.-]{2,39}");
   static final Set<String> FOLLOW_UP_RESULTS = Set.of(
       BankContractProcess.FollowUpResults.WAITING,
       BankContractProcess.FollowUpResults.WITHDRAWN,
@@ -34,12 +37,12 @@ final class BankConfirmationPolicy {
   }
 
   Decision contractSigned(String contractNumber, String signedOn, LocalDate today) {
-    if (contractNumber == null || !CONTRACT_NUMBER.matcher(contractNumber).matches()) {
-      return Decision.refused(BankContractProcess.Variables.CONTRACT_NUMBER, "Vertragsnummer fehlt oder ist ungültig (3-40 Zeichen: Buchstaben, Ziffern, / . -)");
+    if (contractNumber == null || !CONTRACT_NUMBER.matcher(contractNumber.strip()).matches()) {
+      return Decision.refused(BankContractProcess.Variables.CONTRACT_NUMBER, "Vertragsnummer fehlt oder ist ungültig (3-40 Zeichen: Buchstaben, Ziffern, Leerzeichen, / . -)");
     }
     LocalDate date = date(signedOn);
     if (date == null) {
-      return Decision.refused(BankContractProcess.Variables.CONTRACT_SIGNED_ON, "Unterschriftsdatum fehlt oder ist kein Datum (JJJJ-MM-TT)");
+      return Decision.refused(BankContractProcess.Variables.CONTRACT_SIGNED_ON, "Unterschriftsdatum fehlt oder ist kein Datum (" + Dates.FORMAT + ")");
     }
     if (date.isAfter(today)) {
       return Decision.refused(BankContractProcess.Variables.CONTRACT_SIGNED_ON, "Unterschriftsdatum liegt in der Zukunft");
@@ -54,13 +57,13 @@ final class BankConfirmationPolicy {
     }
     LocalDate date = date(valueDate);
     if (date == null) {
-      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Valutadatum fehlt oder ist kein Datum (JJJJ-MM-TT)");
+      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Valutadatum fehlt oder ist kein Datum (" + Dates.FORMAT + ")");
     }
     if (date.isAfter(today)) {
       return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Valutadatum liegt in der Zukunft");
     }
     if (contractedOn != null && date.isBefore(contractedOn)) {
-      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Valutadatum liegt vor der Vertragsunterzeichnung am " + contractedOn);
+      return Decision.refused(BankContractProcess.Variables.DISBURSED_ON, "Valutadatum liegt vor der Vertragsunterzeichnung am " + Dates.format(contractedOn));
     }
     return Decision.accepted();
   }
@@ -78,14 +81,8 @@ final class BankConfirmationPolicy {
     return Decision.accepted();
   }
 
+  /** The day a person (TT.MM.JJJJ) or the bank's API (JJJJ-MM-TT) gave, or null. */
   static LocalDate date(String text) {
-    if (text == null || !text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return Dates.parse(text).orElse(null);
   }
 }

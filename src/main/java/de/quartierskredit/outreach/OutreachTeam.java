@@ -4,6 +4,7 @@ import de.quartierskredit.shared.Roles;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +18,8 @@ public class OutreachTeam {
   private final OutreachContactRepository contacts;
   private final IdentityService identity;
 
-  OutreachTeam(OutreachContactRepository contacts, IdentityService identity) {
+  // lazy: the engine plugin that names each task's case needs this bean before the engine exists
+  OutreachTeam(OutreachContactRepository contacts, @Lazy IdentityService identity) {
     this.contacts = contacts;
     this.identity = identity;
   }

@@ -4,6 +4,7 @@ import static de.quartierskredit.portfolio.PortfolioStandardProcess.Variables.*;
 
 import de.quartierskredit.portfolio.PortfolioReport.ScopeFigures;
 import de.quartierskredit.portfolio.PortfolioSnapshotRepository.DisturbedLoan;
+import de.quartierskredit.shared.Dates;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -55,7 +56,7 @@ class TakePortfolioSnapshotDelegate implements JavaDelegate {
   static final int MAX_SUMMARY_LENGTH = 3800;
 
   static String summary(LocalDate date, List<ScopeFigures> breached, List<DisturbedLoan> loans) {
-    StringBuilder md = new StringBuilder("### Störungsquote am ").append(date).append(" über 10 %\n\n");
+    StringBuilder md = new StringBuilder("### Störungsquote am ").append(Dates.format(date)).append(" über 10 %\n\n");
     for (ScopeFigures f : breached) {
       md.append("- **").append(f.name()).append(":** ").append(f.loansDisturbed()).append(" von ")
           .append(f.loansOutstanding()).append(" ausstehenden Krediten gestört (")
@@ -65,7 +66,7 @@ class TakePortfolioSnapshotDelegate implements JavaDelegate {
     int shown = 0;
     for (DisturbedLoan loan : loans) {
       String row = "| " + loan.reference() + " | " + escape(loan.borrower()) + " | " + escape(loan.business())
-          + " | " + loan.disturbedSince() + " |\n";
+          + " | " + (loan.disturbedSince() == null ? "" : Dates.format(loan.disturbedSince())) + " |\n";
       if (md.length() + row.length() > MAX_SUMMARY_LENGTH) {
         break;
       }

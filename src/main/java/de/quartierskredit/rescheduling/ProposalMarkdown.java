@@ -3,15 +3,14 @@ package de.quartierskredit.rescheduling;
 import de.quartierskredit.rescheduling.ReschedulingPolicy.Proposal;
 import de.quartierskredit.rescheduling.ReschedulingPolicy.Situation;
 import de.quartierskredit.schedule.ScheduleLine;
+import de.quartierskredit.shared.Dates;
 import de.quartierskredit.shared.Money;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 /** The rescheduling as caseworkers read it in Tasklist: the current plan, and old vs new plan before approval. */
 final class ProposalMarkdown {
 
   static final int LINES_SHOWN = 6;
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   private ProposalMarkdown() {}
 
@@ -51,7 +50,7 @@ final class ProposalMarkdown {
   }
 
   private static String date(LocalDate date) {
-    return date.format(DATE);
+    return Dates.format(date);
   }
 
   private static String percent(Situation situation) {

@@ -1,9 +1,9 @@
 package de.quartierskredit.servicing;
 
+import de.quartierskredit.shared.Dates;
 import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,6 @@ record ContactBriefing(
   /** The last contact recorded for the loan, with the form's German answers. */
   record LastContact(LocalDate on, String channel, String outcome, String businessSituation) {}
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-
   private static final Map<String, String> CHANNELS = Map.of("VISIT", "Besuch im Betrieb", "OFFICE",
       "Sprechstunde", "PHONE", "Telefon", "VIDEO", "Videogespräch", "MESSAGE", "Nachricht");
   private static final Map<String, String> OUTCOMES = Map.of("ON_TRACK", "alles im Plan", "DIFFICULTIES",
@@ -49,7 +47,7 @@ record ContactBriefing(
         + (blank(address) ? "" : ", " + address));
     lines.add("**Rückzahlung:** " + schedule());
     lines.add(arrears.signum() > 0 || disturbedSince != null
-        ? "**Zahlungsstörung" + (disturbedSince == null ? "" : " seit " + DATE.format(disturbedSince)) + ":** Rückstand "
+        ? "**Zahlungsstörung" + (disturbedSince == null ? "" : " seit " + Dates.format(disturbedSince)) + ":** Rückstand "
             + Money.format(arrears)
         : "**Rückstand:** keiner");
     lines.add("**Letzter Kontakt:** " + (lastContact == null ? "noch keiner festgehalten" : lastContactText()));
@@ -70,13 +68,13 @@ record ContactBriefing(
   private String schedule() {
     String text = instalmentsPaid + " von " + instalments + " Raten gezahlt, offen " + Money.format(outstanding);
     if (nextDueOn != null && nextInstalment != null) {
-      text += "; nächste Rate " + Money.format(nextInstalment) + " am " + DATE.format(nextDueOn);
+      text += "; nächste Rate " + Money.format(nextInstalment) + " am " + Dates.format(nextDueOn);
     }
     return text;
   }
 
   private String lastContactText() {
-    return DATE.format(lastContact.on()) + " (" + CHANNELS.getOrDefault(lastContact.channel(), lastContact.channel())
+    return Dates.format(lastContact.on()) + " (" + CHANNELS.getOrDefault(lastContact.channel(), lastContact.channel())
         + "): " + OUTCOMES.getOrDefault(lastContact.outcome(), lastContact.outcome()) + ", Betrieb "
         + SITUATIONS.getOrDefault(lastContact.businessSituation(), lastContact.businessSituation());
   }

@@ -1,5 +1,6 @@
 package de.quartierskredit.servicing;
 
+import de.quartierskredit.shared.Dates;
 import java.time.LocalDate;
 
 /**
@@ -22,10 +23,10 @@ public record FollowUpLoanPolicy(int windowMonths) {
     }
     LocalDate windowStart = repaidOn.minusMonths(windowMonths);
     if (lastDisturbance.isBefore(windowStart)) {
-      return new Decision(true, "Letzte Zahlungsstörung am " + lastDisturbance + ", vor mehr als " + windowMonths
+      return new Decision(true, "Letzte Zahlungsstörung am " + Dates.format(lastDisturbance) + ", vor mehr als " + windowMonths
           + " Monaten: Folgekredit anbieten.");
     }
-    return new Decision(false, "Zahlungsstörung am " + lastDisturbance + ", innerhalb der letzten " + windowMonths
+    return new Decision(false, "Zahlungsstörung am " + Dates.format(lastDisturbance) + ", innerhalb der letzten " + windowMonths
         + " Monate: kein Folgekredit-Angebot.");
   }
 

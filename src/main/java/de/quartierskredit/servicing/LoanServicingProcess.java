@@ -64,9 +64,14 @@ public final class LoanServicingProcess {
     /** Payload of LoanDisturbed: arrears as text ("123.45") and ISO date. */
     public static final String ARREARS = "arrears";
     public static final String DISTURBED_SINCE = "disturbedSince";
+    /** Display copies for the intervention form, German notation ("228,19 EUR", "05.11.2026"); read by nothing. */
+    public static final String ARREARS_TEXT = "arrearsText";
+    public static final String DISTURBED_SINCE_TEXT = "disturbedSinceText";
     /** Set by the contact obligation: is a monthly contact task needed, for which month, due when. */
     public static final String CONTACT_DUE = "contactDue";
     public static final String CONTACT_MONTH = "contactMonth";
+    /** Display copy of the month for the forms ("November 2026"); read by nothing. */
+    public static final String CONTACT_MONTH_TEXT = "contactMonthText";
     public static final String CONTACT_DUE_DATE = "contactDueDate";
     /** Local input of the contact tasks: MONTHLY or INTENSIVE. */
     public static final String CONTACT_KIND = "contactKind";

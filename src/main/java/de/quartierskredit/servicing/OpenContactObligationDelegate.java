@@ -5,6 +5,7 @@ import static de.quartierskredit.servicing.LoanServicingProcess.Variables.*;
 import de.quartierskredit.loan.CaseLoan;
 import de.quartierskredit.servicing.LoanServicingProcess.Messages;
 import de.quartierskredit.servicing.ServicingRepository.Standing;
+import de.quartierskredit.shared.Dates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -46,6 +47,7 @@ class OpenContactObligationDelegate implements JavaDelegate {
     // local to this month's event sub-process: next month's obligation must not overwrite it
     execution.setVariableLocal(CONTACT_DUE, due);
     execution.setVariableLocal(CONTACT_MONTH, month.toString());
+    execution.setVariableLocal(CONTACT_MONTH_TEXT, Dates.format(month));
     execution.setVariableLocal(CONTACT_DUE_DATE,
         Date.from(dueOn.atTime(23, 59, 59).atZone(clock.getZone()).toInstant()));
   }

@@ -40,7 +40,7 @@ class RecordBorrowerContactListener implements TaskListener {
         FormValues.text(task, CONTACT_NOTES), FormValues.text(task, CONTACTED_ON), LocalDate.now(clock), earliest));
     var contact = new BorrowerContact(FormValues.text(task, CONTACT_CHANNEL), FormValues.text(task, CONTACT_OUTCOME),
         FormValues.text(task, BUSINESS_SITUATION), FormValues.text(task, CONTACT_NOTES),
-        LocalDate.parse(FormValues.text(task, CONTACTED_ON)));
+        ServicingInputPolicy.date(FormValues.text(task, CONTACTED_ON)));
     long loanId = servicing.standing(CaseLoan.reference(task)).id();
     servicing.recordContact(loanId, kind, contact, CurrentUser.completing(task), task.getId(), month);
   }

@@ -1,10 +1,10 @@
 package de.quartierskredit.servicing;
 
+import de.quartierskredit.shared.Dates;
 import de.quartierskredit.shared.FieldError;
 import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,11 +36,12 @@ final class ServicingInputPolicy {
     text(errors, "contactNotes", notes, true);
     LocalDate date = date(contactedOn);
     if (date == null) {
-      errors.add(new FieldError("contactedOn", "Bitte das Datum des Kontakts als JJJJ-MM-TT angeben."));
+      errors.add(new FieldError("contactedOn", "Bitte das Datum des Kontakts als " + Dates.FORMAT + " angeben, z. B. "
+          + Dates.EXAMPLE + "."));
     } else if (date.isAfter(today)) {
       errors.add(new FieldError("contactedOn", "Der Kontakt kann nicht in der Zukunft liegen."));
     } else if (earliest != null && date.isBefore(earliest)) {
-      errors.add(new FieldError("contactedOn", "Der Kontakt muss am oder nach dem " + earliest + " liegen."));
+      errors.add(new FieldError("contactedOn", "Der Kontakt muss am oder nach dem " + Dates.format(earliest) + " liegen."));
     }
     return errors;
   }
@@ -111,12 +112,9 @@ final class ServicingInputPolicy {
     return errors;
   }
 
+  /** A day a person typed (TT.MM.JJJJ) or the system stored (JJJJ-MM-TT), or null. */
   static LocalDate date(String text) {
-    try {
-      return text == null ? null : LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return Dates.parse(text).orElse(null);
   }
 
   static BigDecimal decimal(Object value) {

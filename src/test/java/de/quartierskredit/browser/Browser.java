@@ -135,6 +135,47 @@ final class Browser implements AutoCloseable {
         .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
   }
 
+  /** Every notification Tasklist shows on the page (errors and notices). */
+  List<String> notifications() {
+    return driver.findElements(By.cssSelector(".page-notifications .alert")).stream()
+        .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+  }
+
+  /** Closes every notification on the page. */
+  void closeNotifications() {
+    ((JavascriptExecutor) driver).executeScript(
+        "document.querySelectorAll('.page-notifications .alert button.close').forEach(b => b.click())");
+    wait.until(d -> notifications().isEmpty());
+  }
+
+  /** The page's visible text without the notifications (whose wording the server, not Tasklist, chooses). */
+  String pageTextWithoutNotifications() {
+    return (String) ((JavascriptExecutor) driver).executeScript("""
+        const panels = Array.from(document.querySelectorAll('.page-notifications'));
+        panels.forEach(panel => panel.style.display = 'none');
+        const text = document.body.innerText;
+        panels.forEach(panel => panel.style.display = '');
+        return text;""");
+  }
+
+  /**
+   * The element a person would hit when clicking the middle of {@code element}: the element itself (or
+   * something inside it) unless something lies over it.
+   */
+  boolean isUncovered(WebElement element) {
+    return (Boolean) ((JavascriptExecutor) driver).executeScript("""
+        const target = arguments[0];
+        const box = target.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return hit === target || target.contains(hit);""", element);
+  }
+
+  /** The languages the browser asks for, first one first. */
+  @SuppressWarnings("unchecked")
+  List<String> browserLanguages() {
+    return (List<String>) ((JavascriptExecutor) driver).executeScript("return Array.from(navigator.languages)");
+  }
+
   void clickText(String text) {
     click(By.xpath("//*[self::a or self::button or self::label][normalize-space()='" + text + "']"));
   }

@@ -8,7 +8,12 @@ import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.support.FundRoom;
 import de.quartierskredit.support.QuartierskreditTest;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +41,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * guarantors and the decision template; a committee member decides on the read-only dossier; the
  * bank clerk confirms the contract; a manager sees the running loan and the portfolio in Cockpit.
  * One application context, one browser; each step asserts what the page shows.
+ *
+ * <p>The browser asks for English (as many office PCs do); Tasklist must still be German, with German
+ * dates and validation messages, until the person chooses English in the footer. Every Tasklist page
+ * visited is checked against {@link #ENGLISH_UI} (Tasklist's and form-js's English words) and for traces
+ * of regular expressions.
  */
 @QuartierskreditTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,6 +53,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CaseworkerJourneyBrowserTest {
 
   private static final String BUSINESS = "Schneiderei Browser";
+  private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+  /**
+   * English words of Tasklist's frame (its locales/en.json where German differs) and of form-js 1.8.7
+   * (validation messages, placeholders), matched as whole words: none may be on a German page.
+   */
+  static final List<String> ENGLISH_UI = List.of("Claim", "Unclaim", "Complete", "Save", "Start process",
+      "Create task", "Created", "Follow-up", "Due", "Due date", "Add comment", "Set follow-up date", "Set due date",
+      "Add groups", "Assignee", "Description", "Diagram", "History", "Sort by", "Keyboard Shortcuts", "Powered by",
+      "Date and Time", "No task matching", "Select a task", "Back", "Close", "Select", "Search", "No results",
+      "Field is required", "Field must", "Value is", "Please select", "time to migrate", "Cannot", "Exception",
+      "Task Variable");
+
+  /** What a regular expression leaves in a message that shows it. */
+  static final List<String> REGEX_TRACES = List.of("^[", "^(", "\\d", "[0-9]", "[A-Za-z", "{2,", ")$", "]$", "{{");
 
   @LocalServerPort int port;
   @Autowired TaskService taskService;
@@ -78,43 +104,62 @@ class CaseworkerJourneyBrowserTest {
   void advisorStartsAnApplicationAndTheFormRefusesTooLargeAnAmount() throws Exception {
     browser.login("tasklist", "anna");
     browser.waitForText("Anna Albrecht");
-    browser.clickText("Start process");
+    assertThat(browser.browserLanguages()).as("the browser asks for English").first().asString().startsWith("en");
+    browser.waitForText("Prozess starten");
+    assertGerman(browser.pageText());
+    browser.clickText("Prozess starten");
     browser.clickText("Kreditantrag");
     browser.waitFor(By.cssSelector(".fjs-form"));
     assertThat(browser.pageText()).contains("Kreditantrag aufnehmen", "Vorname", "Quartier des Betriebs",
-        "Kreditbetrag (EUR)", "Zwischen 500 und 20.000 EUR.").doesNotContain("applicantFirstName", "loanAmount");
+        "Kreditbetrag (EUR)", "Zwischen 500 und 20.000 EUR", "Bitte wählen").doesNotContain("applicantFirstName",
+        "loanAmount");
 
     browser.type("applicantFirstName", "Ayşe");
     browser.type("applicantLastName", "Demir");
+    browser.type("applicantEmail", "keine-adresse");
     browser.type("businessName", BUSINESS);
     browser.choose("businessStage", "Neugründung");
+    browser.type("businessPostalCode", "6306");
     browser.choose("quarterCode", "Offenbach");
     browser.type("loanPurpose", "Industrienähmaschine und Ladeneinrichtung");
     browser.type("loanAmount", "25000");
     browser.field("applicantFirstName").click();
     browser.waitFor(By.cssSelector(".fjs-form-field-error"));
-    assertThat(browser.fieldErrors()).anyMatch(error -> error.contains("20000"));
+    assertThat(browser.fieldErrors()).contains("Höchstens 20.000,00 EUR.", "Bitte so eingeben: Fünf Ziffern.",
+        "Bitte eine E-Mail-Adresse wie name@beispiel.de eingeben.");
+    assertNoRegex(browser.fieldErrors());
+    assertGerman(browser.pageText());
     browser.scrollTo(browser.field("loanAmount"));
     browser.screenshot("01-start-form-validation");
 
+    browser.type("applicantEmail", "ayse.demir@example.org");
+    browser.type("businessPostalCode", "63065");
     browser.type("loanAmount", "6000");
+    new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> browser.fieldErrors().isEmpty());
     browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
     new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
         .until(d -> runtimeService.createProcessInstanceQuery().processDefinitionKey("loan-application")
             .variableValueEquals("businessName", BUSINESS).count() == 1);
-    browser.screenshot("01b-started");
 
     Loan loan = loans.findByReference(runtimeService.createProcessInstanceQuery().processDefinitionKey("loan-application")
         .variableValueEquals("businessName", BUSINESS).singleResult().getBusinessKey()).orElseThrow();
     reference = loan.reference();
     assertThat(loan.amount()).isEqualByComparingTo("6000.00");
+    // the reference, right after the start, where the advisor works
+    new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
+        browser.notifications().stream().anyMatch(n -> n.contains("Aktenzeichen " + reference)));
+    assertThat(browser.notifications()).anyMatch(n -> n.contains("Kreditantrag aufgenommen"));
+    browser.screenshot("01b-started");
+    assertGerman(browser.pageText());
   }
 
   @Test
   @Order(2)
   void advisorAdvisesAndRecordsTheGuarantorsAndTheDecisionTemplate() throws Exception {
+    browser.closeNotifications();
     openTask("Task_AdviseApplicant");
     assertThat(browser.pageText()).contains("Beratung zu Antrag " + reference, "6.000,00 EUR", "Potenzial des Vorhabens");
+    assertGerman(browser.pageText());
     browser.clickText("Antrag wie beantragt weiterführen");
     browser.clickText("hoch");
     browser.clickText("Migrationshintergrund");
@@ -123,6 +168,7 @@ class CaseworkerJourneyBrowserTest {
 
     openTask("Task_RecordGuarantors");
     assertThat(browser.pageText()).contains("3.000,00 EUR").contains("mindestens zwei Bürgen");
+    assertGerman(browser.pageText());
     browser.clickText("Bürgen erfasst");
     browser.type("guarantor1Name", "Jonas Weber");
     browser.type("guarantor1Contact", "0151 5550100");
@@ -135,6 +181,7 @@ class CaseworkerJourneyBrowserTest {
     runJobs();
 
     openTask("Task_PrepareDecisionTemplate");
+    assertGerman(browser.pageText());
     browser.type("templateImprovesSituation", "Ja: eigenes Einkommen statt Aufstockung, eine Teilzeitstelle.");
     browser.type("templateCanRepay", "Ja: Rate rund 270 EUR, auch bei Aufgabe aus dem Minijob tragbar.");
     browser.choose("templateRecommendation", "Bewilligung empfehlen");
@@ -154,6 +201,7 @@ class CaseworkerJourneyBrowserTest {
         "Verbessert der Kredit die persönliche und wirtschaftliche Lage?")
         .doesNotContain("templateCanRepay", "dossierMarkdown", "{{", "loanReference");
     assertThat(browser.driver.findElements(By.cssSelector(".fjs-form [id$='Field_TemplateCanRepay']"))).isEmpty();
+    assertGerman(page);
     browser.screenshot("04-committee-dossier");
     browser.clickText("Bewilligen");
     browser.type("committeeDecisionReason", "Tragfähiges Konzept, Bürgen decken mehr als die Hälfte.");
@@ -167,16 +215,46 @@ class CaseworkerJourneyBrowserTest {
 
   @Test
   @Order(4)
-  void bankClerkConfirmsTheContract() throws Exception {
+  void bankClerkConfirmsTheContractWithAGermanDateAndARealContractNumber() throws Exception {
     runJobs();
     browser.login("tasklist", "bernd");
     openTask("Task_ConfirmContract");
-    assertThat(browser.pageText()).contains(reference).contains("6.000,00 EUR");
-    browser.type("contractNumber", "GLS-2026-4711");
-    browser.type("contractSignedOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString());
+    assertThat(browser.pageText()).contains(reference).contains("6.000,00 EUR").contains("TT.MM.JJJJ");
+    assertGerman(browser.pageText());
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+    browser.type("contractNumber", "GLS 4711");
+
+    // the browser knows that no month has a 32nd day, and says so in German
+    browser.type("contractSignedOn", "32.12." + today.getYear());
+    browser.waitFor(By.cssSelector(".fjs-form-field-error"));
+    assertThat(browser.fieldErrors()).containsExactly("Bitte das Datum als TT.MM.JJJJ eingeben, z. B. 01.12.2026.");
+    assertNoRegex(browser.fieldErrors());
+
+    // the server knows that April has 30 days: its refusal names the field and leaves the buttons free
+    browser.type("contractSignedOn", "31.04." + today.getYear());
+    new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> browser.fieldErrors().isEmpty());
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> !browser.errorNotifications().isEmpty());
+    assertThat(browser.errorNotifications()).singleElement().asString()
+        .contains("„Unterschrieben am“ ist kein gültiges Datum", "TT.MM.JJJJ");
+    assertNoRegex(browser.errorNotifications());
+    WebElement completeButton = browser.driver.findElement(By.cssSelector("button[ng-click='complete()']"));
+    browser.scrollTo(completeButton);
+    assertThat(browser.isUncovered(completeButton)).as("the error leaves Abschließen free").isTrue();
+    assertThat(browser.isUncovered(browser.driver.findElement(By.cssSelector("button[ng-click='save($event)']"))))
+        .as("the error leaves Speichern free").isTrue();
+    browser.screenshot("05a-bank-contract-refused");
+    assertGerman(browser.pageTextWithoutNotifications());
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("the task stays open").isOne();
+
+    browser.closeNotifications();
+    browser.type("contractSignedOn", today.format(GERMAN));
     browser.screenshot("05-bank-contract");
     complete();
-    assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.CONTRACTED);
+    Loan contracted = loans.findByReference(reference).orElseThrow();
+    assertThat(contracted.state()).isEqualTo(LoanState.CONTRACTED);
+    assertThat(jdbc.sql("SELECT bank_contract_number FROM loan WHERE reference = :r").param("r", reference)
+        .query(String.class).single()).isEqualTo("GLS 4711");
   }
 
   @Test
@@ -198,8 +276,41 @@ class CaseworkerJourneyBrowserTest {
     browser.screenshot("07-cockpit-diagram");
   }
 
+  @Test
+  @Order(6)
+  void personWhoChoosesEnglishGetsEnglishUntilChoosingGermanAgain() throws Exception {
+    browser.login("tasklist", "anna");
+    browser.waitForText("Prozess starten");
+    browser.clickText("English");
+    browser.waitForText("Start process");
+    assertThat(browser.pageText()).contains("Start process", "Create task").doesNotContain("Prozess starten");
+    browser.screenshot("08-tasklist-in-english");
+
+    browser.clickText("Deutsch");
+    browser.waitForText("Prozess starten");
+    assertGerman(browser.pageText());
+  }
+
+  /** Fails naming every English UI word and every trace of a regular expression on the page. */
+  static void assertGerman(String page) {
+    List<String> found = new ArrayList<>();
+    for (String word : ENGLISH_UI) {
+      if (Pattern.compile("(?<![\\p{L}-])" + Pattern.quote(word) + "(?![\\p{L}-])").matcher(page).find()) {
+        found.add(word);
+      }
+    }
+    REGEX_TRACES.stream().filter(page::contains).forEach(found::add);
+    assertThat(found).as("English UI words or patterns on the page:%n%s", page).isEmpty();
+  }
+
+  /** Validation messages say what is expected, never a pattern. */
+  static void assertNoRegex(List<String> messages) {
+    assertThat(messages).allSatisfy(message -> assertThat(message).doesNotContain(REGEX_TRACES.toArray(String[]::new))
+        .doesNotContainPattern("(?i)\\bpattern\\b"));
+  }
+
   /**
-   * Opens the loan's task in Tasklist and claims it; returns once the server has the claim and the form
+   * Opens the loan's task in Tasklist and claims it (unless it already waits for the person); returns once the server has the claim and the form
    * has been rendered again for editing (a candidate task shows its form read-only until claimed, and
    * text typed into the read-only rendering would be lost).
    */
@@ -211,10 +322,12 @@ class CaseworkerJourneyBrowserTest {
     browser.go("/camunda/app/tasklist/default/#/?task=" + task.getId());
     browser.waitFor(By.cssSelector(".fjs-form"));
     browser.countRequests();
-    browser.clickText("Claim");
+    if (task.getAssignee() == null) {
+      browser.clickText("Diese Aufgabe übernehmen");
+    }
     new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
         taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee() != null
-            && d.findElements(By.xpath("//a[normalize-space()='Claim']")).isEmpty()
+            && d.findElements(By.cssSelector("button.claim")).isEmpty()
             && !d.findElements(By.cssSelector(".fjs-form input:not([disabled]), .fjs-form textarea:not([disabled])"))
                 .isEmpty());
     browser.waitUntilSettled();

@@ -10,6 +10,8 @@ import java.util.List;
  * @param options the allowed values of a radio or select with static values; null when any text goes
  * @param readOnly the form shows the field but lets nobody change it ({@code readonly} or {@code disabled})
  * @param hideCondition the FEEL expression of {@code conditional.hide}, or null
+ * @param date the field holds a day a person types: a text field with the custom property
+ * {@code format = date} (written TT.MM.JJJJ) or a form-js date picker ({@code datetime}, subtype {@code date})
  */
 public record FormField(
     String key,
@@ -24,7 +26,8 @@ public record FormField(
     Integer decimalDigits,
     List<String> options,
     boolean readOnly,
-    String hideCondition) {
+    String hideCondition,
+    boolean date) {
 
   /** What a person reads: the label, or the key when the form has none. */
   public String name() {

@@ -1,5 +1,6 @@
 package de.quartierskredit.system.forms;
 
+import de.quartierskredit.shared.Dates;
 import de.quartierskredit.shared.FieldError;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -18,7 +19,9 @@ import java.util.regex.PatternSyntaxException;
  * form's own fields, none that it shows read-only, each with the form's type and constraints
  * (required, min/max, decimal digits, length, pattern, offered answers). A required field counts only
  * while the form shows it (its {@code conditional.hide} is not true for the submitted values over the
- * current ones), as in the browser. Messages are German and name the field's label, never a pattern.
+ * current ones), as in the browser. A date field takes a real day written TT.MM.JJJJ (or JJJJ-MM-TT),
+ * read by {@link Dates#parse}, as the delegates read it. Messages are German and name the field's
+ * label, never a pattern.
  */
 public final class FormInput {
 
@@ -132,10 +135,21 @@ public final class FormInput {
     if (field.minLength() != null && text.length() < field.minLength()) {
       return name + " muss mindestens " + german(BigDecimal.valueOf(field.minLength())) + " Zeichen lang sein.";
     }
+    if (field.date()) {
+      // the real calendar decides, not the form's pattern (which lets 31.04. through)
+      return Dates.parse(text).isPresent() ? null : notADate(name, text);
+    }
     if (field.pattern() != null && !field.pattern().isEmpty() && !matches(field.pattern(), text)) {
       return name + " hat nicht das erwartete Format.";
     }
     return null;
+  }
+
+  /** Names the field, repeats a short input (a long one is no date anyway) and says how to write a date. */
+  private static String notADate(String name, String text) {
+    String typed = text.strip();
+    return name + " ist kein gültiges Datum" + (typed.length() <= 20 ? " (eingegeben: „" + typed + "“)" : "")
+        + ". Bitte als " + Dates.FORMAT + " eingeben, z. B. " + Dates.EXAMPLE + ".";
   }
 
   /** As form-js tests it ({@code new RegExp(pattern).test(value)}): anywhere in the text unless anchored. */

@@ -72,8 +72,18 @@ public final class FormSchema {
           whole(component.get("decimalDigits")),
           options(component),
           component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false),
-          component.path("conditional").path("hide").asText(null)));
+          component.path("conditional").path("hide").asText(null),
+          isDate(component, type)));
     }
+  }
+
+  /**
+   * A day a person types: a text field marked with the custom property {@code format: date} (Modeler:
+   * Custom properties), or a date picker.
+   */
+  private static boolean isDate(JsonNode component, String type) {
+    return ("textfield".equals(type) && "date".equals(component.path("properties").path("format").asText(null)))
+        || ("datetime".equals(type) && "date".equals(component.path("subtype").asText(null)));
   }
 
   /** Static values of a radio or select; null when the values come from a variable or an expression. */

@@ -30,6 +30,7 @@ class FormInputTest {
   private static final FormSchema ADVICE = form("advise-applicant");
   private static final FormSchema GUARANTORS = form("record-guarantors");
   private static final FormSchema CONTRACT = form("confirm-contract");
+  private static final FormSchema START = form("loan-application-start");
   private static final FormSchema RESCHEDULING_APPROVAL = form("approve-rescheduling");
 
   private static Map<String, Object> values(Object... nameValue) {
@@ -42,6 +43,15 @@ class FormInputTest {
 
   private static List<String> fields(List<FieldError> errors) {
     return errors.stream().map(FieldError::field).toList();
+  }
+
+  /** A complete application as the start form sends it, with {@code extra} changed. */
+  private static Map<String, Object> start(Object... extra) {
+    Map<String, Object> values = values("applicantFirstName", "Ayşe", "applicantLastName", "Demir", "businessName",
+        "Schneiderei", "businessStage", "NEW_FOUNDER", "quarterCode", "offenbach", "loanPurpose", "Maschine",
+        "loanAmount", 6000L);
+    values.putAll(values(extra));
+    return values;
   }
 
   private static Map<String, Object> advice(Object... extra) {
@@ -129,7 +139,7 @@ class FormInputTest {
     @Test
     void shouldCapTextWithoutMaxLengthAtWhatAVariableHolds() {
       FormField free = new FormField("note", "textfield", "Notiz", false, null, null, null, null, null, null, null,
-          false, null);
+          false, null, false);
       FormSchema schema = FormSchema.parse("{\"components\":[{\"type\":\"textfield\",\"key\":\"note\",\"label\":\"Notiz\"}]}");
       assertThat(schema.fields()).containsExactly(free);
       assertThat(FormInput.check(schema, values("note", "x".repeat(4000)), Map.of(), Purpose.SUBMIT)).isEmpty();
@@ -138,12 +148,22 @@ class FormInputTest {
 
     @Test
     void shouldApplyThePatternWithoutShowingIt() {
-      assertThat(FormInput.check(CONTRACT, values("contractNumber", "GLS-2026-4711", "contractSignedOn", "2026-12-01"),
-          Map.of(), Purpose.SUBMIT)).isEmpty();
-      var errors = FormInput.check(CONTRACT, values("contractNumber", "GLS-2026-4711", "contractSignedOn", "01.12.2026"),
-          Map.of(), Purpose.SUBMIT);
-      assertThat(fields(errors)).containsExactly("contractSignedOn");
-      assertThat(errors.get(0).message()).contains("nicht das erwartete Format").doesNotContain("\\d", "^");
+      assertThat(FormInput.check(START, start("businessPostalCode", "63065"), Map.of(), Purpose.SUBMIT)).isEmpty();
+      var errors = FormInput.check(START, start("businessPostalCode", "6306"), Map.of(), Purpose.SUBMIT);
+      assertThat(fields(errors)).containsExactly("businessPostalCode");
+      assertThat(errors.get(0).message()).isEqualTo("„PLZ“ hat nicht das erwartete Format.");
+    }
+
+    @Test
+    void shouldTakeContractNumbersAsBanksWriteThem() {
+      for (String number : List.of("GLS 4711", "GLS-2026/4711", "GLS-2026-4711", "KV.2026.0815", "4711")) {
+        assertThat(FormInput.check(CONTRACT, values("contractNumber", number, "contractSignedOn", "01.12.2026"),
+            Map.of(), Purpose.SUBMIT)).as(number).isEmpty();
+      }
+      for (String number : List.of(" GLS 4711", "GLS_4711", "GLS#4711", "Ü-4711", "GL")) {
+        assertThat(fields(FormInput.check(CONTRACT, values("contractNumber", number, "contractSignedOn", "01.12.2026"),
+            Map.of(), Purpose.SUBMIT))).as(number).containsExactly("contractNumber");
+      }
     }
 
     @Test
@@ -157,6 +177,64 @@ class FormInputTest {
       assertThat(fields(FormInput.check(ADVICE, advice("handicapMigration", "ja", "expectedMonthlyProfit", "viel",
           "adviceNotes", 42L), Map.of(), Purpose.SUBMIT)))
           .containsExactlyInAnyOrder("handicapMigration", "expectedMonthlyProfit", "adviceNotes");
+    }
+  }
+
+  @Nested
+  class DateFields {
+
+    private List<FieldError> signedOn(String date) {
+      return FormInput.check(CONTRACT, values("contractNumber", "GLS 4711", "contractSignedOn", date), Map.of(),
+          Purpose.SUBMIT);
+    }
+
+    @Test
+    void shouldKnowTheFormsDateFields() {
+      assertThat(CONTRACT.field("contractSignedOn")).get().extracting(FormField::date).isEqualTo(true);
+      assertThat(form("confirm-disbursement").field("disbursedOn")).get().extracting(FormField::date).isEqualTo(true);
+      assertThat(form("record-borrower-contact").field("contactedOn")).get().extracting(FormField::date).isEqualTo(true);
+      assertThat(CONTRACT.field("contractNumber")).get().extracting(FormField::date).isEqualTo(false);
+    }
+
+    @Test
+    void shouldTakeAGermanDateAndTheIsoDate() {
+      assertThat(signedOn("01.12.2026")).isEmpty();
+      assertThat(signedOn("1.12.2026")).isEmpty();
+      assertThat(signedOn("2026-12-01")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseADayThatDoesNotExistNamingTheLabelInGerman() {
+      assertThat(signedOn("32.12.2026")).singleElement().satisfies(error -> {
+        assertThat(error.field()).isEqualTo("contractSignedOn");
+        assertThat(error.message()).isEqualTo("„Unterschrieben am“ ist kein gültiges Datum (eingegeben: „32.12.2026“)."
+            + " Bitte als TT.MM.JJJJ eingeben, z. B. 01.12.2026.");
+      });
+      assertThat(signedOn("31.04.2026")).extracting(FieldError::field).containsExactly("contractSignedOn");
+      assertThat(signedOn("29.02.2027")).extracting(FieldError::field).containsExactly("contractSignedOn");
+    }
+
+    @Test
+    void shouldRefuseOtherSpellingsWithoutShowingAPattern() {
+      for (String text : List.of("01.12.26", "12/01/2026", "1. Dezember 2026", "morgen")) {
+        assertThat(signedOn(text)).as(text).singleElement().extracting(FieldError::message).asString()
+            .contains("„Unterschrieben am“", "TT.MM.JJJJ").doesNotContain("\\d", "^", "[0-9]");
+      }
+    }
+
+    @Test
+    void shouldNotRepeatALongInput() {
+      assertThat(signedOn("x".repeat(500))).singleElement().extracting(FieldError::message).asString()
+          .doesNotContain("xxx").startsWith("„Unterschrieben am“ ist kein gültiges Datum.");
+    }
+
+    @Test
+    void shouldReadADatePickersDayAsADate() {
+      FormSchema picker = FormSchema.parse("{\"components\":[{\"type\":\"datetime\",\"key\":\"visitOn\","
+          + "\"subtype\":\"date\",\"dateLabel\":\"Besuch am\"}]}");
+      assertThat(picker.field("visitOn")).get().extracting(FormField::date).isEqualTo(true);
+      assertThat(FormInput.check(picker, values("visitOn", "2026-12-01"), Map.of(), Purpose.SUBMIT)).isEmpty();
+      assertThat(FormInput.check(picker, values("visitOn", "2026-12-32"), Map.of(), Purpose.SUBMIT)).hasSize(1);
     }
   }
 
