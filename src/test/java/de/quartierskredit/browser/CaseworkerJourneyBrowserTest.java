@@ -44,8 +44,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>The browser asks for English (as many office PCs do); Tasklist must still be German, with German
  * dates and validation messages, until the person chooses English in the footer. Every Tasklist page
- * visited is checked against {@link #ENGLISH_UI} (Tasklist's and form-js's English words) and for traces
- * of regular expressions.
+ * visited is checked by {@link GermanOnly}: no English UI word, variable name, id or trace
+ * of a regular expression.
  */
 @QuartierskreditTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,20 +54,6 @@ class CaseworkerJourneyBrowserTest {
 
   private static final String BUSINESS = "Schneiderei Browser";
   private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-
-  /**
-   * English words of Tasklist's frame (its locales/en.json where German differs) and of form-js 1.8.7
-   * (validation messages, placeholders), matched as whole words: none may be on a German page.
-   */
-  static final List<String> ENGLISH_UI = List.of("Claim", "Unclaim", "Complete", "Save", "Start process",
-      "Create task", "Created", "Follow-up", "Due", "Due date", "Add comment", "Set follow-up date", "Set due date",
-      "Add groups", "Assignee", "Description", "Diagram", "History", "Sort by", "Keyboard Shortcuts", "Powered by",
-      "Date and Time", "No task matching", "Select a task", "Back", "Close", "Select", "Search", "No results",
-      "Field is required", "Field must", "Value is", "Please select", "time to migrate", "Cannot", "Exception",
-      "Task Variable");
-
-  /** What a regular expression leaves in a message that shows it. */
-  static final List<String> REGEX_TRACES = List.of("^[", "^(", "\\d", "[0-9]", "[A-Za-z", "{2,", ")$", "]$", "{{");
 
   @LocalServerPort int port;
   @Autowired TaskService taskService;
@@ -291,22 +277,13 @@ class CaseworkerJourneyBrowserTest {
     assertGerman(browser.pageText());
   }
 
-  /** Fails naming every English UI word and every trace of a regular expression on the page. */
+  /** Fails naming every English UI word, variable name, id and trace of a pattern on the page. */
   static void assertGerman(String page) {
-    List<String> found = new ArrayList<>();
-    for (String word : ENGLISH_UI) {
-      if (Pattern.compile("(?<![\\p{L}-])" + Pattern.quote(word) + "(?![\\p{L}-])").matcher(page).find()) {
-        found.add(word);
-      }
-    }
-    REGEX_TRACES.stream().filter(page::contains).forEach(found::add);
-    assertThat(found).as("English UI words or patterns on the page:%n%s", page).isEmpty();
+    GermanOnly.assertPage(page);
   }
 
-  /** Validation messages say what is expected, never a pattern. */
   static void assertNoRegex(List<String> messages) {
-    assertThat(messages).allSatisfy(message -> assertThat(message).doesNotContain(REGEX_TRACES.toArray(String[]::new))
-        .doesNotContainPattern("(?i)\\bpattern\\b"));
+    GermanOnly.assertNoRegex(messages);
   }
 
   /**
