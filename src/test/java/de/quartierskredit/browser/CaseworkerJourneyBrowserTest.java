@@ -68,10 +68,12 @@ class CaseworkerJourneyBrowserTest {
   private FundRoom room;
   private String reference;
   private String taskId;
+  private TasklistSteps steps;
 
   @BeforeAll
   void openBrowser() throws Exception {
     browser = Browser.open("http://localhost:" + port);
+    steps = new TasklistSteps(browser, taskService, managementService);
     room = FundRoom.ensure(jdbc, "offenbach", new BigDecimal("10000"));
   }
 
@@ -286,50 +288,20 @@ class CaseworkerJourneyBrowserTest {
     GermanOnly.assertNoRegex(messages);
   }
 
-  /**
-   * Opens the loan's task in Tasklist and claims it (unless it already waits for the person); returns once the server has the claim and the form
-   * has been rendered again for editing (a candidate task shows its form read-only until claimed, and
-   * text typed into the read-only rendering would be lost).
-   */
   private void openTask(String activityId) {
     Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(activityId)
         .singleResult();
     assertThat(task).as("open task " + activityId).isNotNull();
+    steps.open(task);
     taskId = task.getId();
-    browser.go("/camunda/app/tasklist/default/#/?task=" + task.getId());
-    browser.waitFor(By.cssSelector(".fjs-form"));
-    browser.countRequests();
-    if (task.getAssignee() == null) {
-      browser.clickText("Diese Aufgabe übernehmen");
-    }
-    new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
-        taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee() != null
-            && d.findElements(By.cssSelector("button.claim")).isEmpty()
-            && !d.findElements(By.cssSelector(".fjs-form input:not([disabled]), .fjs-form textarea:not([disabled])"))
-                .isEmpty());
-    browser.waitUntilSettled();
-    browser.formOpened();
   }
 
-  /**
-   * Completes the open task and waits for the server's answer: the task is gone (completed), or
-   * Tasklist shows an error, which fails the test at once with Tasklist's text. Before the click every
-   * typed value must still be in its field.
-   */
   private void complete() {
-    browser.verifyTyped();
-    browser.click(By.cssSelector("button[ng-click='complete()']"));
-    new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
-        !browser.errorNotifications().isEmpty() || taskService.createTaskQuery().taskId(taskId).count() == 0);
-    assertThat(browser.errorNotifications()).as("Tasklist error notifications after completing " + taskId).isEmpty();
-    assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("task " + taskId + " completed").isZero();
+    steps.complete();
   }
 
-  /** The job executor is off in tests: run the async continuations the journey passed. */
   private void runJobs() {
-    List<Job> jobs;
-    while (!(jobs = managementService.createJobQuery().executable().messages().list()).isEmpty()) {
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    steps.runJobs();
   }
+
 }

@@ -74,11 +74,12 @@ class LoanLifeBrowserTest {
   private String advisor;
   private String committeeMember;
   private String reference;
-  private String taskId;
+  private TasklistSteps steps;
 
   @BeforeAll
   void openBrowser() throws Exception {
     browser = Browser.open("http://localhost:" + port);
+    steps = new TasklistSteps(browser, taskService, managementService);
   }
 
   /** Engine work runs inside a test: the coverage recorder of the process tests knows no run before one. */
@@ -127,6 +128,7 @@ class LoanLifeBrowserTest {
     assertThat(browser.pageText()).contains("Kontakt mit dem Kreditnehmer: " + reference, "Leyla Aydın",
         "Telefon 0341 998877", BUSINESS, "0 von 24 Raten gezahlt", "Rückstand:", "keiner",
         "noch keiner festgehalten");
+    browser.screenshot("life-02a-contact-briefing");
     browser.choose("contactChannel", "Telefon");
     browser.type("contactedOn", today().format(GERMAN));
     browser.clickText("Alles im Plan");
@@ -310,43 +312,16 @@ class LoanLifeBrowserTest {
     openTask(tasks.get(0));
   }
 
-  /**
-   * Opens the task in Tasklist, claims it unless it is already the user's, and returns once the form can
-   * be edited; checks that the page is German.
-   */
   private void openTask(Task task) {
-    taskId = task.getId();
-    browser.go("/camunda/app/tasklist/default/#/?task=" + taskId);
-    browser.waitFor(By.cssSelector(".fjs-form"));
-    browser.countRequests();
-    if (!browser.driver.findElements(By.cssSelector("button.claim")).isEmpty()) {
-      browser.click(By.cssSelector("button.claim"));
-    }
-    new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
-        taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee() != null
-            && d.findElements(By.cssSelector("button.claim")).isEmpty()
-            && !d.findElements(By.cssSelector(".fjs-form input:not([disabled]), .fjs-form textarea:not([disabled])"))
-                .isEmpty());
-    browser.waitUntilSettled();
-    browser.formOpened();
-    GermanOnly.assertPage(browser.pageText());
+    steps.open(task);
   }
 
   private void complete() {
-    browser.verifyTyped();
-    browser.click(By.cssSelector("button[ng-click='complete()']"));
-    new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
-        !browser.errorNotifications().isEmpty() || taskService.createTaskQuery().taskId(taskId).count() == 0);
-    assertThat(browser.errorNotifications()).as("Tasklist error notifications after completing " + taskId).isEmpty();
-    assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("task " + taskId + " completed").isZero();
+    steps.complete();
     GermanOnly.assertPage(browser.pageText());
   }
 
-  /** The job executor is off in tests: run the async continuations that are due. */
   private void runJobs() {
-    List<Job> jobs;
-    while (!(jobs = managementService.createJobQuery().executable().messages().list()).isEmpty()) {
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    steps.runJobs();
   }
 }

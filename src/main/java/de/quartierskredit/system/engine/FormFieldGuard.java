@@ -70,10 +70,7 @@ class FormFieldGuard extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     this.configuration = configuration;
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(0, new Guarding());
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    Interceptors.runFirst(configuration, new Guarding());
   }
 
   /** Checks a person's command before it runs. */

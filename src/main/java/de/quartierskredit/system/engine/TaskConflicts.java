@@ -1,6 +1,5 @@
 package de.quartierskredit.system.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -51,10 +50,7 @@ class TaskConflicts extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     this.configuration = configuration;
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(0, new Checking());
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    Interceptors.runFirst(configuration, new Checking());
   }
 
   /** Checks who has the task before a person completes it, and names the conflict when a task command fails. */
