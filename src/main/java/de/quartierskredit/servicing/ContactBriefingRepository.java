@@ -2,6 +2,7 @@ package de.quartierskredit.servicing;
 
 import de.quartierskredit.bank.RepaymentStanding;
 import de.quartierskredit.servicing.ContactBriefing.LastContact;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -26,23 +27,30 @@ class ContactBriefingRepository {
   }
 
   Optional<ContactBriefing> find(String reference) {
+    return borrower(reference).map(row -> {
+      RepaymentStanding.Standing standing = repayment.of(row.loanId(), LocalDate.now(clock));
+      return new ContactBriefing(row.name(), row.phone(), row.email(), row.business(), row.sector(), row.address(),
+          standing.instalmentsPaid(), standing.instalments(), row.outstanding(), standing.arrears(),
+          row.disturbedSince(), standing.nextDueOn(), standing.nextInstalment(), lastContact(row.loanId()).orElse(null));
+    });
+  }
+
+  /** The loan's row with its borrower and business, as the briefing shows them. */
+  private record BorrowerRow(long loanId, String name, String phone, String email, String business, String sector,
+      String address, BigDecimal outstanding, LocalDate disturbedSince) {}
+
+  private Optional<BorrowerRow> borrower(String reference) {
     return jdbc.sql("""
             SELECT l.id, a.first_name, a.last_name, a.phone, a.email, b.name AS business, b.sector, b.street,
                    b.postal_code, b.city, l.outstanding_principal, l.disturbed_since
             FROM loan l JOIN applicant a ON a.id = l.applicant_id JOIN business b ON b.id = l.business_id
             WHERE l.reference = :reference""")
         .param("reference", reference)
-        .query((rs, row) -> {
-          long loanId = rs.getLong("id");
-          RepaymentStanding.Standing standing = repayment.of(loanId, LocalDate.now(clock));
-          return new ContactBriefing(
-              rs.getString("first_name") + " " + rs.getString("last_name"),
-              rs.getString("phone"), rs.getString("email"), rs.getString("business"), rs.getString("sector"),
-              address(rs.getString("street"), rs.getString("postal_code"), rs.getString("city")),
-              standing.instalmentsPaid(), standing.instalments(), rs.getBigDecimal("outstanding_principal"),
-              standing.arrears(), rs.getObject("disturbed_since", LocalDate.class), standing.nextDueOn(),
-              standing.nextInstalment(), lastContact(loanId).orElse(null));
-        })
+        .query((rs, row) -> new BorrowerRow(rs.getLong("id"),
+            rs.getString("first_name") + " " + rs.getString("last_name"), rs.getString("phone"),
+            rs.getString("email"), rs.getString("business"), rs.getString("sector"),
+            address(rs.getString("street"), rs.getString("postal_code"), rs.getString("city")),
+            rs.getBigDecimal("outstanding_principal"), rs.getObject("disturbed_since", LocalDate.class)))
         .optional();
   }
 
