@@ -221,7 +221,7 @@ public class EngineRefusals extends AbstractProcessEnginePlugin {
   private FormSchema form(Command<?> command) {
     if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
       String taskId = CommandFields.required(command, "taskId");
-      return DeployedForms.ofTask(configuration.getFormService(), taskId);
+      return DeployedForms.ofTask(configuration, taskId);
     }
     String definitionId;
     if (command instanceof StartProcessInstanceCmd) {
@@ -231,7 +231,7 @@ public class EngineRefusals extends AbstractProcessEnginePlugin {
     } else {
       definitionId = CommandFields.required(command, "processDefinitionId");
     }
-    return definitionId == null ? FormSchema.NONE : DeployedForms.ofStart(configuration.getFormService(), definitionId);
+    return definitionId == null ? FormSchema.NONE : DeployedForms.ofStart(configuration, definitionId);
   }
 
   private String latest(String key) {

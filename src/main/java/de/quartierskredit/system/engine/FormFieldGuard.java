@@ -153,8 +153,10 @@ class FormFieldGuard extends AbstractProcessEnginePlugin {
       // loan and no model reads it; every other case the command itself answers (404, 403, 409)
       return List.of();
     }
-    Map<String, Object> current = configuration.getTaskService().getVariables(taskId);
-    return FormInput.check(taskForm(task), plain(values), current, purpose);
+    // form and variables as one snapshot; a task completed meanwhile by someone else is left to the command (409)
+    return DeployedForms.task(configuration, taskId)
+        .map(snapshot -> FormInput.check(snapshot.form(), plain(values), snapshot.variables(), purpose))
+        .orElse(List.of());
   }
 
   private List<FieldError> taskRemoval(String taskId, Collection<String> names) {
@@ -163,7 +165,8 @@ class FormFieldGuard extends AbstractProcessEnginePlugin {
     }
     Task task = workable(taskId);
     return task == null || task.getProcessInstanceId() == null ? List.of()
-        : FormInput.checkRemoval(taskForm(task), names);
+        : DeployedForms.task(configuration, taskId).map(snapshot -> FormInput.checkRemoval(snapshot.form(), names))
+            .orElse(List.of());
   }
 
   /** The task, if the person may work on it (else the engine's own refusal comes first: 403, 404). */
@@ -202,12 +205,8 @@ class FormFieldGuard extends AbstractProcessEnginePlugin {
     return key == null ? null : query.processDefinitionKey(key).withoutTenantId().latestVersion().singleResult();
   }
 
-  private FormSchema taskForm(Task task) {
-    return DeployedForms.ofTask(configuration.getFormService(), task.getId());
-  }
-
   private FormSchema startForm(ProcessDefinition definition) {
-    return DeployedForms.ofStart(configuration.getFormService(), definition.getId());
+    return DeployedForms.ofStart(configuration, definition.getId());
   }
 
   private boolean isAdmin() {
