@@ -46,13 +46,19 @@ public class LoanHistory {
         .update();
   }
 
-  /** The loan became disturbed on the date (no second open period is started). */
+  /**
+   * The loan became disturbed on the date (no second open period is started). The period also keeps
+   * the day it became known: today by the engine clock, when the report is booked, whatever value date
+   * the report carries (a late report of a missed instalment starts the period months back, but nobody
+   * could act before today; the servicing's default period counts from this day).
+   */
   public void disturbanceStarted(long loanId, LocalDate since) {
     int open = jdbc.sql("SELECT COUNT(*) FROM loan_disturbance_period WHERE loan_id = :id AND ended_on IS NULL")
         .param("id", loanId).query(Integer.class).single();
     if (open == 0) {
-      jdbc.sql("INSERT INTO loan_disturbance_period (loan_id, started_on) VALUES (:id, :since)")
-          .param("id", loanId).param("since", since).update();
+      LocalDate today = LocalDate.now(clock);
+      jdbc.sql("INSERT INTO loan_disturbance_period (loan_id, started_on, known_on) VALUES (:id, :since, :known)")
+          .param("id", loanId).param("since", since).param("known", today.isBefore(since) ? since : today).update();
     }
   }
 

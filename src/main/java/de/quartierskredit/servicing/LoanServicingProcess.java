@@ -67,6 +67,9 @@ public final class LoanServicingProcess {
     /** Display copies for the intervention form, German notation ("228,19 EUR", "05.11.2026"); read by nothing. */
     public static final String ARREARS_TEXT = "arrearsText";
     public static final String DISTURBED_SINCE_TEXT = "disturbedSinceText";
+    /** Display copies for the intervention form: the day the bank's report was booked, and the default date. */
+    public static final String DISTURBANCE_KNOWN_ON_TEXT = "disturbanceKnownOnText";
+    public static final String DEFAULT_DUE_TEXT = "defaultDueText";
     /** Set by the contact obligation: is a monthly contact task needed, for which month, due when. */
     public static final String CONTACT_DUE = "contactDue";
     public static final String CONTACT_MONTH = "contactMonth";

@@ -1,5 +1,6 @@
 package de.quartierskredit.servicing;
 
+import de.quartierskredit.servicing.DefaultDeadlinePolicy.Deadline;
 import de.quartierskredit.servicing.LoanServicingProcess.ContactKind;
 import de.quartierskredit.servicing.LoanServicingProcess.InterventionOutcome;
 import de.quartierskredit.shared.Money;
@@ -27,12 +28,16 @@ class ServicingRepository {
   /** The loan's servicing figures as the ledger keeps them in {@code loan}. */
   Standing standing(String reference) {
     return jdbc.sql("""
-            SELECT id, state, quarter_code, liable_party, outstanding_principal, disturbed, disturbed_since
-            FROM loan WHERE reference = :reference""")
+            SELECT l.id, l.state, l.quarter_code, l.liable_party, l.outstanding_principal, l.disturbed,
+                   l.disturbed_since,
+                   (SELECT MAX(p.known_on) FROM loan_disturbance_period p
+                    WHERE p.loan_id = l.id AND p.ended_on IS NULL AND l.disturbed) AS known_on
+            FROM loan l WHERE l.reference = :reference""")
         .param("reference", reference)
         .query((rs, row) -> new Standing(rs.getLong("id"), reference, rs.getString("state"),
             rs.getString("quarter_code"), rs.getString("liable_party"), rs.getBigDecimal("outstanding_principal"),
-            rs.getBoolean("disturbed"), rs.getObject("disturbed_since", LocalDate.class)))
+            rs.getBoolean("disturbed"), rs.getObject("disturbed_since", LocalDate.class),
+            rs.getObject("known_on", LocalDate.class)))
         .optional()
         .orElseThrow(() -> new IllegalStateException("no loan " + reference));
   }
@@ -85,23 +90,30 @@ class ServicingRepository {
         .param("loan", loanId).param("month", month).update();
   }
 
-  /** Opens an intervention unless one is open; returns the open one's default date. */
-  LocalDate openIntervention(long loanId, LocalDate disturbedSince, BigDecimal arrears, LocalDate defaultDueOn,
-      String processInstanceId) {
-    Optional<LocalDate> open = jdbc.sql("SELECT default_due_on FROM intervention WHERE loan_id = :loan AND closed_on IS NULL")
-        .param("loan", loanId).query(LocalDate.class).optional();
+  /**
+   * Opens an intervention with the deadline's dates unless one is open; returns the dates of the open
+   * one, so that a second disturbance message (or a retried job) never moves a deadline.
+   */
+  Deadline openIntervention(long loanId, Deadline deadline, BigDecimal arrears, String processInstanceId) {
+    Optional<Deadline> open = jdbc.sql("""
+            SELECT disturbed_since, known_on, default_due_on FROM intervention WHERE loan_id = :loan AND closed_on IS NULL""")
+        .param("loan", loanId)
+        .query((rs, row) -> new Deadline(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
+            rs.getObject(3, LocalDate.class)))
+        .optional();
     if (open.isPresent()) {
       return open.get();
     }
     jdbc.sql("""
-            INSERT INTO intervention (loan_id, opened_on, disturbed_since, arrears, default_due_on, process_instance_id,
-                                      created_at)
-            VALUES (:loan, :today, :since, :arrears, :due, :pi, :now)""")
-        .param("loan", loanId).param("today", LocalDate.now(clock)).param("since", disturbedSince)
-        .param("arrears", arrears == null ? null : Money.euros(arrears)).param("due", defaultDueOn)
+            INSERT INTO intervention (loan_id, opened_on, disturbed_since, known_on, arrears, default_due_on,
+                                      process_instance_id, created_at)
+            VALUES (:loan, :today, :since, :known, :arrears, :due, :pi, :now)""")
+        .param("loan", loanId).param("today", LocalDate.now(clock)).param("since", deadline.disturbedSince())
+        .param("known", deadline.knownOn())
+        .param("arrears", arrears == null ? null : Money.euros(arrears)).param("due", deadline.defaultDueOn())
         .param("pi", processInstanceId).param("now", LocalDateTime.now(clock))
         .update();
-    return defaultDueOn;
+    return deadline;
   }
 
   void recordPlan(long loanId, String measures, String softTopics, String nextStep, String agreedBy) {
@@ -135,9 +147,12 @@ class ServicingRepository {
     return fromLedger == null || fromInterventions.isAfter(fromLedger) ? fromInterventions : fromLedger;
   }
 
-  /** A loan row as servicing reads it. */
+  /**
+   * A loan row as servicing reads it, with the day its current disturbance became known (null when
+   * the loan is not disturbed or the day was not recorded).
+   */
   record Standing(long id, String reference, String state, String quarterCode, String liableParty,
-      BigDecimal outstanding, boolean disturbed, LocalDate disturbedSince) {
+      BigDecimal outstanding, boolean disturbed, LocalDate disturbedSince, LocalDate disturbanceKnownOn) {
 
     boolean active() {
       return "ACTIVE".equals(state);
