@@ -1,5 +1,7 @@
 package de.quartierskredit.system.migration;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/admin/migrations")
+@Tag(name = "Modellmigration", description = "Laufende Kredite auf geänderte Modelle umstellen (nur Prozessverantwortliche).")
 class MigrationController {
 
   private final ModelMigration migration;
@@ -27,6 +30,9 @@ class MigrationController {
     this.migration = migration;
   }
 
+  @Operation(summary = "Laufende Kredite auf ein geändertes Modell migrieren (nur Prozessverantwortliche)",
+      description = """
+      Prüft und migriert die laufenden Instanzen eines Prozesses auf eine neuere Version. Mit `dryRun`       nur der Bericht (200); sonst 202 mit den Batch-IDs, oder 400 mit dem Bericht, wenn etwas nicht       übertragbar ist: dann wurde nichts migriert.""")
   @PostMapping
   ResponseEntity<?> migrate(@RequestBody MigrationRequest request) {
     MigrationReport report = migration.migrate(request);
@@ -43,6 +49,8 @@ class MigrationController {
     };
   }
 
+  @Operation(summary = "Fortschritt einer Migration (nur Prozessverantwortliche)",
+      description = "Stand eines gestarteten Migrations-Batches und seine fehlgeschlagenen Jobs.")
   @GetMapping("/{batchId}")
   BatchProgress progress(@PathVariable String batchId) {
     return migration.progress(batchId);

@@ -1,0 +1,42 @@
+package de.quartierskredit.application;
+
+import de.quartierskredit.shared.Roles;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Who may read an application ({@code GET /api/applications/{reference}}), the same line as the rest
+ * of the API draws it (design choice): the microfinancer, managers and process owners read every
+ * application; an advisor or committee member reads those of her own quarter(s) (she advises and
+ * decides them); the bank and machine logins read none (the bank learns of a loan by the
+ * microfinancer's recommendation, not by browsing applications). An application outside the quarters
+ * belongs to the microfinancer, so only the first group reads it.
+ *
+ * <p>An application the caller may not read is answered exactly like one that does not exist (404),
+ * so that nobody can probe which references exist in other quarters; only a caller who may read no
+ * application at all is told so (403), which says nothing about any reference.
+ */
+final class ApplicationVisibilityPolicy {
+
+  /** What the caller may read: everything, some quarters, or nothing. */
+  record Visibility(boolean all, List<String> quarters) {
+
+    boolean none() {
+      return !all && quarters.isEmpty();
+    }
+
+    /** Whether an application of this quarter (null: outside the quarters) is visible. */
+    boolean sees(String quarterCode) {
+      return all || (quarterCode != null && quarters.contains(quarterCode));
+    }
+  }
+
+  Visibility of(List<String> groups) {
+    List<String> own = groups == null ? List.of() : groups;
+    if (own.contains(Roles.MICROFINANCER) || own.contains(Roles.MANAGERS) || own.contains(Roles.PROCESS_OWNERS)
+        || own.contains("camunda-admin")) {
+      return new Visibility(true, List.of());
+    }
+    return new Visibility(false, own.stream().map(Roles::quarterOf).filter(Objects::nonNull).distinct().toList());
+  }
+}
