@@ -187,7 +187,7 @@ class BankEventService {
     tellServicing(loan.reference(), flag, arrears, valueDate, becameRepaid);
     // in this transaction, loan row locked: the early warning reads the ledger's facts (servicing.EarlyWarnings)
     published.publishEvent(InstalmentBooked.of(loan.id(), loan.reference(), event.type(), valueDate, asOf, lines,
-        booking, flag.disturbed(), becameRepaid));
+        booking, loan.disturbed(), flag.disturbed(), becameRepaid));
     return new BankEventAnswer(event.eventId(), loan.reference(), event.type(), loan.state().name(), outstanding,
         arrears, flag.disturbed(), flag.since(), repaid);
   }

@@ -17,17 +17,19 @@ import java.util.stream.Collectors;
  * @param disturbed       the loan is disturbed after the event (arrears on instalments due)
  * @param repaid          the event made the loan fully repaid
  * @param partlyPaidAhead after the event an instalment not yet due is partly paid (the ledger counts no arrears for it)
- * @param paidLate        a payment paid an instalment after its due date that the bank had not reported missed
+ * @param paidLate        a payment on a loan in good standing paid an instalment after its due date that the bank
+ *                        had not reported missed (a payment that ends a disturbance is not counted: the disturbance
+ *                        already told; nor is an instalment of a rescheduled plan that began before its approval)
  */
 public record InstalmentBooked(long loanId, String reference, LocalDate valueDate, boolean disturbed, boolean repaid,
     boolean partlyPaidAhead, boolean paidLate) {
 
   static InstalmentBooked of(long loanId, String reference, BankEventType type, LocalDate valueDate, LocalDate asOf,
-      List<Line> before, Booking booking, boolean disturbed, boolean repaid) {
+      List<Line> before, Booking booking, boolean wasDisturbed, boolean disturbed, boolean repaid) {
     boolean partlyPaidAhead = booking.lines().stream()
         .anyMatch(line -> line.state() == LineState.PARTLY_PAID && line.dueOn().isAfter(asOf));
     Map<Long, Line> previous = before.stream().collect(Collectors.toMap(Line::id, Function.identity()));
-    boolean paidLate = type != BankEventType.INSTALMENT_MISSED && booking.changed().stream()
+    boolean paidLate = !wasDisturbed && type != BankEventType.INSTALMENT_MISSED && booking.changed().stream()
         .filter(line -> line.dueOn().isBefore(valueDate))
         .anyMatch(line -> previous.containsKey(line.id()) && previous.get(line.id()).state() == LineState.OPEN);
     return new InstalmentBooked(loanId, reference, valueDate, disturbed, repaid, partlyPaidAhead, paidLate);

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  *       So the payment signals that come <em>before</em> a disturbance are the two the ledger does not count:
  *       {@link Reason#PARTIAL_PAYMENT}, a payment that leaves an instalment not yet due only partly paid (the
  *       borrower pays in parts ahead of the due date), and {@link Reason#LATE_PAYMENT}, a payment with a value
- *       date after the due date of an instalment it pays that the bank had not reported missed. Each
+ *       date after the due date of an instalment it pays that the bank had not reported missed, on a loan that was
+ *       in good standing (a payment that ends a disturbance is not a warning: the disturbance already told). Each
  *       instalment event replaces the payment reasons: the next payment that is in full and on time clears
  *       them; a miss disturbs the loan.</li>
  *   <li><b>End</b>: a loan repaid, defaulted or written off has no warning ({@link Clearing#LOAN_ENDED}).</li>
