@@ -111,12 +111,12 @@ class PortfolioBenchmark {
     rows.add(row("(e) SQL statements per loan-month",
         (double) (afterMonths.statements - afterSeeding.statements) / summary.loanMonths()));
     var warning = summary.earlyWarning();
-    rows.add(row(String.format(Locale.ROOT, "(f) early warning: share of the %,d disturbances flagged beforehand",
+    rows.add(row(String.format(Locale.ROOT, "(g) early warning: share of the %,d disturbances flagged beforehand",
         warning.disturbances()), warning.flaggedShare()));
-    rows.add(row(String.format(Locale.ROOT, "(f) early warning: share of false alarms (%,d warnings raised %d months "
+    rows.add(row(String.format(Locale.ROOT, "(g) early warning: share of false alarms (%,d warnings raised %d months "
         + "or more before the end; none when the run is shorter)", warning.warnings(),
         SimulationSummary.EarlyWarningFigures.HORIZON_MONTHS), warning.falseAlarmShare()));
-    rows.add(row("(f) loans disturbed on an average 15th (share)", summary.brochure().disturbedOnAverageFifteenth()));
+    rows.add(row("(g) loans disturbed on an average 15th (share)", summary.brochure().disturbedOnAverageFifteenth()));
     double ourCommitRate = (afterMonths.commits - afterSeeding.commits) / monthSeconds;
     rows.add(row("(a) database commits per second", ourCommitRate));
     String topStatements = topStatements();
