@@ -31,9 +31,10 @@ SELECT s.loan_id,
 FROM repayment_schedule s
 WHERE s.current = TRUE;
 
--- The indicators' reads: contacts due in a period, rescheduling approvals by date, loss allocations by
--- date, movements per loan up to a date.
-CREATE INDEX contact_obligation_due ON contact_obligation (due_on);
+-- The indicators' reads: rescheduling approvals by date, loss allocations by date. (No index on the
+-- movements per loan: the planner then walks it instead of one hash aggregate, about 3x slower.)
 CREATE INDEX loan_reschedule_request_approved ON loan_reschedule_request (status, approved_on);
 CREATE INDEX loss_allocation_allocated ON loss_allocation (allocated_on);
-CREATE INDEX loan_principal_movement_loan ON loan_principal_movement (loan_id, value_date);
+-- index-only ranges for the lines falling due and the contacts due in a period
+CREATE INDEX repayment_schedule_line_due_principal ON repayment_schedule_line (due_on, schedule_id, principal, state);
+CREATE INDEX contact_obligation_due_fulfilled ON contact_obligation (due_on, loan_id, fulfilled_on);

@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -180,7 +181,7 @@ class BankEventService {
     loanRows.bookInstalment(loan.id(), outstanding, flag.disturbed(), flag.since());
     recordHistory(loan, event, booking.principalRepaid(), flag);
     LocalDate oldestUnpaid = ledger.oldestUnpaidDueOn(booking.lines());
-    if (!java.util.Objects.equals(oldestUnpaid, ledger.oldestUnpaidDueOn(lines))) {
+    if (!Objects.equals(oldestUnpaid, ledger.oldestUnpaidDueOn(lines))) {
       history.oldestUnpaidInstalment(loan.id(), valueDate, oldestUnpaid);
     }
     boolean repaid = ledger.repaid(booking.lines(), outstanding);

@@ -46,17 +46,15 @@ public class IndicatorsService {
 
   private final PortfolioIndicatorsRepository indicators;
   private final PipelineRepository pipeline;
-  private final PortfolioReportRepository reports;
   private final PortfolioSnapshotRepository snapshots;
   private final QuarterRepository quarters;
   private final IdentityService identity;
 
   IndicatorsService(PortfolioIndicatorsRepository indicators, PipelineRepository pipeline,
-      PortfolioReportRepository reports, PortfolioSnapshotRepository snapshots, QuarterRepository quarters,
+      PortfolioSnapshotRepository snapshots, QuarterRepository quarters,
       IdentityService identity) {
     this.indicators = indicators;
     this.pipeline = pipeline;
-    this.reports = reports;
     this.snapshots = snapshots;
     this.quarters = quarters;
     this.identity = identity;
@@ -102,7 +100,7 @@ public class IndicatorsService {
         .toList();
     BigDecimal defaultedPrincipal = Money.euros(f.writtenOffToDate.add(f.defaultedOutstanding));
     BigDecimal repaid = Money.euros(f.repaidToDate);
-    BigDecimal average = PortfolioIndicators.averageGrossPortfolio(Arrays.asList(f.grossOnAveragingDates));
+    BigDecimal average = PortfolioIndicators.averageGrossPortfolio(f.grossOverAveragingDates, f.averagingDates);
     List<Loss> losses = Arrays.stream(LossBearer.values())
         .map(b -> new Loss(b.name(), b.label(), Money.euros(f.losses.get(b)),
             PortfolioIndicators.lossRate(f.losses.get(b), average)))
@@ -181,8 +179,8 @@ public class IndicatorsService {
 
   /**
    * The last {@code months} reporting dates (the 15th) on or before {@code today}, oldest first: the
-   * disturbance rate from the stored snapshot where there is one (else computed as the report does),
-   * PAR30 and PAR90 computed as of that date.
+   * disturbance rate from the stored snapshot where there is one (else computed by the report's rule in
+   * the same statement as PAR30 and PAR90, as of that date).
    */
   @Transactional(readOnly = true)
   TrendReport trend(int months, LocalDate today, PortfolioVisibility visibility) {
@@ -198,27 +196,20 @@ public class IndicatorsService {
     List<TrendReport.Point> points = new ArrayList<>();
     for (int i = months - 1; i >= 0; i--) {
       LocalDate date = last.minusMonths(i);
-      Map<String, BigDecimal> rates = stored.get(date);
-      if (rates == null || !rates.keySet().containsAll(names.keySet())) {
-        rates = new HashMap<>();
-        PortfolioReport report = reports.reportAsOf(date);
-        for (var s : report.scopes()) {
-          rates.put(s.scope(), s.disturbanceRate());
-        }
-        rates.put(PortfolioReport.ALL, report.system().disturbanceRate());
-      }
+      Map<String, BigDecimal> rates = stored.getOrDefault(date, Map.of());
       Map<String, Figures> figures = indicators.atRiskOnly(date);
-      Figures total = new Figures(1);
+      Figures total = new Figures(0);
       figures.values().forEach(total::add);
       for (var entry : names.entrySet()) {
         String scope = entry.getKey();
         if (!visibility.sees(scope)) {
           continue;
         }
-        Figures f = PortfolioReport.ALL.equals(scope) ? total : figures.getOrDefault(scope, new Figures(1));
+        Figures f = PortfolioReport.ALL.equals(scope) ? total : figures.getOrDefault(scope, new Figures(0));
         BigDecimal gross = f.grossPortfolio();
-        points.add(new TrendReport.Point(date, scope, entry.getValue(),
-            rates.getOrDefault(scope, BigDecimal.ZERO.setScale(PortfolioIndicators.RATIO_SCALE)),
+        BigDecimal disturbance = rates.containsKey(scope) ? rates.get(scope)
+            : DisturbanceStandardPolicy.rate(f.disturbedLoans, f.loansOutstanding());
+        points.add(new TrendReport.Point(date, scope, entry.getValue(), disturbance,
             PortfolioIndicators.ratio(f.parPrincipal.get(ParThreshold.PAR30), gross),
             PortfolioIndicators.ratio(f.parPrincipal.get(ParThreshold.PAR90), gross)));
       }

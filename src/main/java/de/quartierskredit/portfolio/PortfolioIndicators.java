@@ -171,14 +171,22 @@ final class PortfolioIndicators {
 
   /**
    * Average gross portfolio of a period: the mean of the gross outstanding portfolio on the
-   * {@link #averagingDates} (month-end balances and the closing day), in euros.
+   * {@link #averagingDates} (month-end balances and the closing day), in euros, from their sum.
    */
-  static BigDecimal averageGrossPortfolio(List<BigDecimal> grossOnAveragingDates) {
-    if (grossOnAveragingDates.isEmpty()) {
+  static BigDecimal averageGrossPortfolio(BigDecimal sumOfGrossOnAveragingDates, int averagingDates) {
+    if (averagingDates <= 0) {
       return Money.ZERO;
     }
-    BigDecimal sum = grossOnAveragingDates.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-    return sum.divide(BigDecimal.valueOf(grossOnAveragingDates.size()), 2, RoundingMode.HALF_UP);
+    return sumOfGrossOnAveragingDates.divide(BigDecimal.valueOf(averagingDates), 2, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * How often a principal movement of this value date counts in the sum of the gross portfolio over the
+   * averaging dates: once for every averaging date on or after it. The sum of the balances on those
+   * dates is then one sum over the movements, {@code SUM(amount x weight)}, instead of one per date.
+   */
+  static int averagingWeight(LocalDate valueDate, List<LocalDate> averagingDates) {
+    return (int) averagingDates.stream().filter(date -> !date.isBefore(valueDate)).count();
   }
 
   /**

@@ -31,6 +31,31 @@ class PortfolioIndicatorsRepository {
   /** The scope key of a loan: its quarter's code, or OUTSIDE. */
   static final String SCOPE = "COALESCE(l.quarter_code, '" + PortfolioReport.OUTSIDE + "')";
 
+  /**
+   * Principal due in :from..:asOf per scope: the lines falling due in the period in the schedule in force
+   * on their due date (not superseded, before the next version started), up to the loan's closing.
+   * Summed per schedule first (one pass over the lines), less the few lines of rescheduled or closed
+   * loans that fall outside those bounds (looked up per schedule).
+   */
+  static final String DUE = """
+      SELECT scope, SUM(due) AS due FROM (
+        SELECT %1$s AS scope, x.due
+        FROM (SELECT schedule_id, SUM(principal) AS due FROM repayment_schedule_line
+              WHERE due_on BETWEEN :from AND :asOf AND state <> 'SUPERSEDED' GROUP BY schedule_id) x
+        JOIN repayment_schedule s ON s.id = x.schedule_id
+        JOIN loan l ON l.id = s.loan_id
+        UNION ALL
+        SELECT %1$s AS scope, -sl.principal AS due
+        FROM repayment_schedule s
+        JOIN loan l ON l.id = s.loan_id
+        LEFT JOIN repayment_schedule n ON n.loan_id = s.loan_id AND n.version = s.version + 1
+        JOIN repayment_schedule_line sl ON sl.schedule_id = s.id
+        WHERE (n.id IS NOT NULL OR l.closed_on IS NOT NULL)
+          AND sl.due_on BETWEEN :from AND :asOf AND sl.state <> 'SUPERSEDED'
+          AND NOT ((n.id IS NULL OR sl.due_on < CAST(n.created_at AS DATE))
+                   AND (l.closed_on IS NULL OR sl.due_on <= l.closed_on))) y
+      GROUP BY scope""".formatted(SCOPE);
+
   private final JdbcClient jdbc;
   private final DataSource dataSource;
   private volatile String daysBetweenTemplate;
@@ -49,21 +74,23 @@ class PortfolioIndicatorsRepository {
     int rescheduledLoans;
     BigDecimal rescheduledPrincipal = BigDecimal.ZERO;
     BigDecimal defaultedOutstanding = BigDecimal.ZERO;
-    BigDecimal[] grossOnAveragingDates;
+    /** The gross portfolio summed over the averaging dates (their mean is the average gross portfolio). */
+    BigDecimal grossOverAveragingDates = BigDecimal.ZERO;
+    final int averagingDates;
     BigDecimal writtenOffInPeriod = BigDecimal.ZERO;
     BigDecimal writtenOffToDate = BigDecimal.ZERO;
     BigDecimal repaidToDate = BigDecimal.ZERO;
     BigDecimal repaidInPeriod = BigDecimal.ZERO;
     int defaults;
     int loansGranted;
+    int disturbedLoans;
     final Map<LossBearer, BigDecimal> losses = new EnumMap<>(LossBearer.class);
     BigDecimal duePrincipal = BigDecimal.ZERO;
     final SortedMap<Integer, Integer> daysToDecision = new TreeMap<>();
     final SortedMap<Integer, Integer> daysToDisbursement = new TreeMap<>();
 
     Figures(int averagingDates) {
-      grossOnAveragingDates = new BigDecimal[averagingDates];
-      java.util.Arrays.fill(grossOnAveragingDates, BigDecimal.ZERO);
+      this.averagingDates = averagingDates;
       for (AgingBucket bucket : AgingBucket.values()) {
         agingLoans.put(bucket, new long[1]);
         agingPrincipal.put(bucket, BigDecimal.ZERO);
@@ -98,14 +125,13 @@ class PortfolioIndicatorsRepository {
       rescheduledLoans += other.rescheduledLoans;
       rescheduledPrincipal = rescheduledPrincipal.add(other.rescheduledPrincipal);
       defaultedOutstanding = defaultedOutstanding.add(other.defaultedOutstanding);
-      for (int i = 0; i < grossOnAveragingDates.length; i++) {
-        grossOnAveragingDates[i] = grossOnAveragingDates[i].add(other.grossOnAveragingDates[i]);
-      }
+      grossOverAveragingDates = grossOverAveragingDates.add(other.grossOverAveragingDates);
       writtenOffInPeriod = writtenOffInPeriod.add(other.writtenOffInPeriod);
       writtenOffToDate = writtenOffToDate.add(other.writtenOffToDate);
       repaidToDate = repaidToDate.add(other.repaidToDate);
       repaidInPeriod = repaidInPeriod.add(other.repaidInPeriod);
       defaults += other.defaults;
+      disturbedLoans += other.disturbedLoans;
       loansGranted += other.loansGranted;
       other.losses.forEach((bearer, amount) -> losses.merge(bearer, amount, BigDecimal::add));
       duePrincipal = duePrincipal.add(other.duePrincipal);
@@ -119,8 +145,7 @@ class PortfolioIndicatorsRepository {
     List<LocalDate> averaging = PortfolioIndicators.averagingDates(from, asOf);
     Map<String, Figures> byScope = new HashMap<>();
     Function<String, Figures> scope = key -> byScope.computeIfAbsent(key, k -> new Figures(averaging.size()));
-    atRisk(asOf, scope);
-    movements(asOf, from, averaging, scope);
+    balances(asOf, from, averaging, scope);
     loans(asOf, from, scope);
     jdbc.sql("""
             SELECT scope, bearer, SUM(amount) AS amount FROM (
@@ -132,36 +157,34 @@ class PortfolioIndicatorsRepository {
           scope.apply(rs.getString("scope")).losses
               .merge(LossBearer.valueOf(rs.getString("bearer")), rs.getBigDecimal("amount"), BigDecimal::add);
         });
-    jdbc.sql("""
-            SELECT scope, SUM(principal) AS due FROM (
-              SELECT %s AS scope, sl.principal
-              FROM repayment_schedule_line sl
-              JOIN repayment_schedule s ON s.id = sl.schedule_id
-              JOIN loan l ON l.id = s.loan_id
-              LEFT JOIN repayment_schedule n ON n.loan_id = s.loan_id AND n.version = s.version + 1
-              WHERE sl.due_on BETWEEN :from AND :asOf AND sl.state <> 'SUPERSEDED'
-                AND (n.id IS NULL OR sl.due_on < CAST(n.created_at AS DATE))
-                AND (l.closed_on IS NULL OR sl.due_on <= l.closed_on)) x
-            GROUP BY scope""".formatted(SCOPE))
-        .param("from", from).param("asOf", asOf)
+    jdbc.sql(DUE).param("from", from).param("asOf", asOf)
         .query(rs -> {
           scope.apply(rs.getString("scope")).duePrincipal = rs.getBigDecimal("due");
         });
     return byScope;
   }
 
-  /** Only the aging and PAR figures as of {@code asOf} (for the trend): one statement. */
+  /**
+   * Only the aging, PAR and disturbance figures as of {@code asOf} (for the trend): one statement, loans
+   * with principal outstanding only.
+   */
   Map<String, Figures> atRiskOnly(LocalDate asOf) {
     Map<String, Figures> byScope = new HashMap<>();
-    atRisk(asOf, key -> byScope.computeIfAbsent(key, k -> new Figures(1)));
+    balances(asOf, null, List.of(), key -> byScope.computeIfAbsent(key, k -> new Figures(0)));
     return byScope;
   }
 
   /**
-   * The aging statement: every loan with principal outstanding on {@code asOf}, its bucket by the oldest
-   * unpaid instalment valid that day, whether it is rescheduled and whether it has defaulted; grouped.
+   * The one pass over the principal movements up to {@code asOf} that the PAR, aging, gross portfolio,
+   * write-off, repayment and Ausfallquote figures share. Per loan: the balance on {@code asOf}, the sum
+   * of its balances on the averaging dates (each movement weighted by
+   * {@link PortfolioIndicators#averagingWeight}), principal written off and repaid up to {@code asOf}
+   * and within the period. Per loan also its aging bucket (the oldest unpaid instalment valid
+   * on {@code asOf}), whether it is rescheduled, defaulted, and (without a period, for the trend)
+   * disturbed. Grouped by scope and those flags: a few dozen rows however large the portfolio.
+   * Without a period only loans with principal outstanding are read (as the raw PAR statement does).
    */
-  String agingSql() {
+  String balancesSql(List<LocalDate> averaging, boolean period) {
     StringBuilder bucket = new StringBuilder("CASE");
     for (AgingBucket b : AgingBucket.mostOverdueFirst()) {
       if (b != AgingBucket.CURRENT) {
@@ -170,27 +193,70 @@ class PortfolioIndicatorsRepository {
       }
     }
     bucket.append(" ELSE '").append(AgingBucket.CURRENT.name()).append("' END");
+    StringBuilder perLoan = new StringBuilder("SUM(amount) AS outstanding");
+    StringBuilder sums = new StringBuilder();
+    if (period) {
+      perLoan.append(", SUM(amount * ").append(weight(averaging)).append(") AS weighted");
+      sums.append(", SUM(weighted) AS weighted");
+      perLoan.append("""
+          , SUM(CASE WHEN kind = 'WRITE_OFF' THEN amount ELSE 0 END) AS written_off
+          , SUM(CASE WHEN kind = 'WRITE_OFF' AND value_date >= :from THEN amount ELSE 0 END) AS written_off_in_period
+          , SUM(CASE WHEN kind = 'REPAYMENT' THEN amount ELSE 0 END) AS repaid
+          , SUM(CASE WHEN kind = 'REPAYMENT' AND value_date >= :from THEN amount ELSE 0 END) AS repaid_in_period""");
+      sums.append("""
+          , SUM(written_off) AS written_off, SUM(written_off_in_period) AS written_off_in_period
+          , SUM(repaid) AS repaid, SUM(repaid_in_period) AS repaid_in_period""");
+    }
+    String disturbed = period ? "0" : """
+        CASE WHEN EXISTS (SELECT 1 FROM loan_disturbance_period d WHERE d.loan_id = b.loan_id
+                          AND %s) THEN 1 ELSE 0 END""".formatted(PortfolioReportRepository.DISTURBANCE_COVERS_AS_OF);
     return """
-        SELECT scope, bucket, rescheduled, defaulted, COUNT(*) AS loans, SUM(outstanding) AS principal FROM (
-          SELECT %s AS scope, %s AS bucket,
-                 CASE WHEN r.loan_id IS NULL THEN 0 ELSE 1 END AS rescheduled,
-                 CASE WHEN l.state = 'DEFAULTED' AND %s THEN 1 ELSE 0 END AS defaulted,
-                 b.outstanding
-          FROM (SELECT loan_id, SUM(amount) AS outstanding FROM loan_principal_movement
-                WHERE value_date <= :asOf GROUP BY loan_id HAVING SUM(amount) > 0) b
-          JOIN loan l ON l.id = b.loan_id
-          LEFT JOIN loan_oldest_unpaid h ON h.loan_id = b.loan_id
-               AND h.valid_from <= :asOf AND (h.valid_to IS NULL OR h.valid_to > :asOf)
-          LEFT JOIN (SELECT DISTINCT loan_id FROM loan_reschedule_request
-                     WHERE status = 'APPROVED' AND approved_on <= :asOf) r ON r.loan_id = b.loan_id) x
-        GROUP BY scope, bucket, rescheduled, defaulted""".formatted(SCOPE, bucket, PortfolioIndicators.DEFAULTED_BY_AS_OF);
+        SELECT scope, bucket, rescheduled, defaulted, disturbed,
+               SUM(CASE WHEN outstanding > 0 THEN 1 ELSE 0 END) AS loans,
+               SUM(CASE WHEN outstanding > 0 THEN outstanding ELSE 0 END) AS principal%5$s
+        FROM (SELECT %1$s AS scope, %2$s AS bucket,
+                     CASE WHEN r.loan_id IS NULL THEN 0 ELSE 1 END AS rescheduled,
+                     CASE WHEN l.state = 'DEFAULTED' AND %3$s THEN 1 ELSE 0 END AS defaulted,
+                     %4$s AS disturbed, b.*
+              FROM (SELECT loan_id, %6$s FROM loan_principal_movement
+                    WHERE value_date <= :asOf GROUP BY loan_id%7$s) b
+              JOIN loan l ON l.id = b.loan_id
+              LEFT JOIN loan_oldest_unpaid h ON h.loan_id = b.loan_id
+                   AND h.valid_from <= :asOf AND (h.valid_to IS NULL OR h.valid_to > :asOf)
+              LEFT JOIN (SELECT DISTINCT loan_id FROM loan_reschedule_request
+                         WHERE status = 'APPROVED' AND approved_on <= :asOf) r ON r.loan_id = b.loan_id) x
+        GROUP BY scope, bucket, rescheduled, defaulted, disturbed"""
+        .formatted(SCOPE, bucket, PortfolioIndicators.DEFAULTED_BY_AS_OF, disturbed, sums, perLoan,
+            period ? "" : " HAVING SUM(amount) > 0");
   }
 
-  private void atRisk(LocalDate asOf, Function<String, Figures> scope) {
-    var statement = jdbc.sql(agingSql()).param("asOf", asOf).param("endOfAsOf", asOf.plusDays(1).atStartOfDay());
+  /** The weight of a movement's amount in the sum over the averaging dates, as a CASE on its value date. */
+  private static String weight(List<LocalDate> averaging) {
+    if (averaging.size() <= 1) {
+      return "1";
+    }
+    StringBuilder weight = new StringBuilder("CASE");
+    for (int i = 1; i < averaging.size(); i++) {
+      weight.append(" WHEN value_date <= :on").append(i).append(" THEN ")
+          .append(PortfolioIndicators.averagingWeight(averaging.get(i - 1), averaging));
+    }
+    return weight.append(" ELSE 1 END").toString();
+  }
+
+  /** Runs {@link #balancesSql}; {@code from} null: no period (trend). */
+  private void balances(LocalDate asOf, LocalDate from, List<LocalDate> averaging, Function<String, Figures> scope) {
+    boolean period = from != null;
+    var statement = jdbc.sql(balancesSql(averaging, period))
+        .param("asOf", asOf).param("endOfAsOf", asOf.plusDays(1).atStartOfDay());
     for (AgingBucket b : AgingBucket.values()) {
       if (b != AgingBucket.CURRENT) {
         statement = statement.param("due_" + b.name(), b.dueOnOrBefore(asOf));
+      }
+    }
+    if (period) {
+      statement = statement.param("from", from);
+      for (int i = 1; i < averaging.size(); i++) {
+        statement = statement.param("on" + i, averaging.get(i - 1));
       }
     }
     statement.query(rs -> {
@@ -214,48 +280,15 @@ class PortfolioIndicatorsRepository {
       if (rs.getInt("defaulted") == 1) {
         figures.defaultedOutstanding = figures.defaultedOutstanding.add(principal);
       }
-    });
-  }
-
-  /**
-   * One pass over the principal movements up to {@code asOf}, summed per scope, kind and slice of time:
-   * slice 0 ends the day before {@code from}, slice i (1..n) ends on the i-th averaging date. The gross
-   * portfolio on averaging date i is the sum of every movement in slices 0..i (balances never go below 0).
-   */
-  private void movements(LocalDate asOf, LocalDate from, List<LocalDate> averaging, Function<String, Figures> scope) {
-    StringBuilder slice = new StringBuilder("CASE WHEN m.value_date <= :slice0 THEN 0");
-    for (int i = 1; i <= averaging.size(); i++) {
-      slice.append(" WHEN m.value_date <= :slice").append(i).append(" THEN ").append(i);
-    }
-    slice.append(" END");
-    var statement = jdbc.sql("""
-            SELECT scope, kind, slice, SUM(amount) AS amount FROM (
-              SELECT %s AS scope, m.kind, %s AS slice, m.amount
-              FROM loan_principal_movement m JOIN loan l ON l.id = m.loan_id
-              WHERE m.value_date <= :asOf) x
-            GROUP BY scope, kind, slice""".formatted(SCOPE, slice))
-        .param("asOf", asOf).param("slice0", from.minusDays(1));
-    for (int i = 1; i <= averaging.size(); i++) {
-      statement = statement.param("slice" + i, averaging.get(i - 1));
-    }
-    statement.query(rs -> {
-      Figures figures = scope.apply(rs.getString("scope"));
-      String kind = rs.getString("kind");
-      int at = rs.getInt("slice");
-      BigDecimal amount = rs.getBigDecimal("amount");
-      for (int i = Math.max(at, 1); i <= averaging.size(); i++) {
-        figures.grossOnAveragingDates[i - 1] = figures.grossOnAveragingDates[i - 1].add(amount);
+      if (rs.getInt("disturbed") == 1) {
+        figures.disturbedLoans += loans;
       }
-      if ("WRITE_OFF".equals(kind)) {
-        figures.writtenOffToDate = figures.writtenOffToDate.add(amount.negate());
-        if (at >= 1) {
-          figures.writtenOffInPeriod = figures.writtenOffInPeriod.add(amount.negate());
-        }
-      } else if ("REPAYMENT".equals(kind)) {
-        figures.repaidToDate = figures.repaidToDate.add(amount.negate());
-        if (at >= 1) {
-          figures.repaidInPeriod = figures.repaidInPeriod.add(amount.negate());
-        }
+      if (period) {
+        figures.grossOverAveragingDates = figures.grossOverAveragingDates.add(rs.getBigDecimal("weighted"));
+        figures.writtenOffToDate = figures.writtenOffToDate.subtract(rs.getBigDecimal("written_off"));
+        figures.writtenOffInPeriod = figures.writtenOffInPeriod.subtract(rs.getBigDecimal("written_off_in_period"));
+        figures.repaidToDate = figures.repaidToDate.subtract(rs.getBigDecimal("repaid"));
+        figures.repaidInPeriod = figures.repaidInPeriod.subtract(rs.getBigDecimal("repaid_in_period"));
       }
     });
   }
@@ -307,38 +340,33 @@ class PortfolioIndicatorsRepository {
                           AND (q.occurred_at > p.occurred_at OR (q.occurred_at = p.occurred_at AND q.id > p.id)))"""
       .formatted(String.join(", ", PortfolioIndicators.ADVISOR_STEPS.stream().map(s -> "'" + s + "'").toList()));
 
-  /** Caseload as of {@code asOf} and monthly contacts due in {@code [from, asOf]} per advisor and scope. */
+  /** See {@link #advisors}. */
+  static final String ADVISORS = """
+      SELECT user_id, scope, SUM(active) AS caseload, SUM(due) AS due, SUM(on_time) AS on_time FROM (
+        SELECT adv.user_id, %s AS scope,
+               CASE WHEN l.disbursed_on <= :asOf AND (l.closed_on IS NULL OR l.closed_on > :asOf)
+                    THEN 1 ELSE 0 END AS active,
+               COALESCE(c.due, 0) AS due, COALESCE(c.on_time, 0) AS on_time
+        FROM loan l
+        JOIN (%s) adv ON adv.loan_id = l.id
+        LEFT JOIN (SELECT loan_id, COUNT(*) AS due,
+                          SUM(CASE WHEN fulfilled_on IS NOT NULL AND fulfilled_on <= due_on THEN 1 ELSE 0 END) AS on_time
+                   FROM contact_obligation WHERE due_on BETWEEN :from AND :asOf GROUP BY loan_id) c
+             ON c.loan_id = l.id
+        WHERE l.disbursed_on <= :asOf) x
+      GROUP BY user_id, scope
+      HAVING SUM(active) > 0 OR SUM(due) > 0""".formatted(SCOPE, LOAN_ADVISOR);
+
+  /**
+   * Caseload as of {@code asOf} and monthly contacts due in {@code [from, asOf]} per advisor and scope, in
+   * one statement: the contacts summed per loan first (an index range), then the loans with their advisor.
+   */
   List<AdvisorRow> advisors(LocalDate asOf, LocalDate from) {
-    Map<String, int[]> sums = new HashMap<>();
-    jdbc.sql("""
-            SELECT user_id, scope, COUNT(*) AS caseload FROM (
-              SELECT adv.user_id, %s AS scope FROM loan l JOIN (%s) adv ON adv.loan_id = l.id
-              WHERE l.disbursed_on <= :asOf AND (l.closed_on IS NULL OR l.closed_on > :asOf)) x
-            GROUP BY user_id, scope""".formatted(SCOPE, LOAN_ADVISOR))
-        .param("asOf", asOf)
-        .query(rs -> {
-          sums.computeIfAbsent(rs.getString("user_id") + "\n" + rs.getString("scope"), k -> new int[3])[0] =
-              rs.getInt("caseload");
-        });
-    jdbc.sql("""
-            SELECT user_id, scope, COUNT(*) AS due, SUM(on_time) AS on_time FROM (
-              SELECT adv.user_id, %s AS scope,
-                     CASE WHEN c.fulfilled_on IS NOT NULL AND c.fulfilled_on <= c.due_on THEN 1 ELSE 0 END AS on_time
-              FROM contact_obligation c JOIN loan l ON l.id = c.loan_id JOIN (%s) adv ON adv.loan_id = c.loan_id
-              WHERE c.due_on BETWEEN :from AND :asOf) x
-            GROUP BY user_id, scope""".formatted(SCOPE, LOAN_ADVISOR))
+    return jdbc.sql(ADVISORS)
         .param("from", from).param("asOf", asOf)
-        .query(rs -> {
-          int[] row = sums.computeIfAbsent(rs.getString("user_id") + "\n" + rs.getString("scope"), k -> new int[3]);
-          row[1] = rs.getInt("due");
-          row[2] = rs.getInt("on_time");
-        });
-    List<AdvisorRow> rows = new ArrayList<>();
-    sums.forEach((key, row) -> {
-      String[] parts = key.split("\n", 2);
-      rows.add(new AdvisorRow(parts[0], parts[1], row[0], row[1], row[2]));
-    });
-    return rows;
+        .query((rs, row) -> new AdvisorRow(rs.getString("user_id"), rs.getString("scope"), rs.getInt("caseload"),
+            rs.getInt("due"), rs.getInt("on_time")))
+        .list();
   }
 
   /** Whole days from {@code start} to {@code end} (two DATE columns), in this database's dialect. */

@@ -32,7 +32,9 @@ class IndicatorsApiTest {
 
   static final LocalDate AS_OF = LocalDate.of(2005, 6, 15);
   static final LocalDate DISBURSED = LocalDate.of(2005, 1, 1);
+  static final LocalDate END_OF_TEST_YEAR = LocalDate.of(2005, 12, 31);
   private static boolean built;
+  private final List<Loan> outstanding = new ArrayList<>();
 
   @Autowired TestRestTemplate rest;
   @Autowired LoanRepository loans;
@@ -93,6 +95,10 @@ class IndicatorsApiTest {
     contact(day30, "2005-05", LocalDate.of(2005, 5, 31), null);
     contact(day31, "2005-05", LocalDate.of(2005, 5, 31), LocalDate.of(2005, 5, 20));
     contact(dueToday, "2005-07", LocalDate.of(2005, 7, 31), null);
+    // everything repaid by the end of 2005, so that other tests' (later) reporting dates never count these loans
+    for (Loan loan : outstanding) {
+      build.repay(loan, END_OF_TEST_YEAR, loan.amount().toPlainString());
+    }
   }
 
   /**
@@ -105,6 +111,7 @@ class IndicatorsApiTest {
 
   private Loan overdue(HandBuiltPortfolio build, String amount, LocalDate due, String quarter) {
     Loan loan = build.activeLoanWithoutRepayment(quarter, amount, DISBURSED);
+    outstanding.add(loan);
     jdbc.sql("UPDATE loan SET applied_on = :on WHERE id = :id")
         .param("on", DISBURSED.minusDays(30)).param("id", loan.id()).update();
     history.oldestUnpaidInstalment(loan.id(), DISBURSED, LocalDate.of(2005, 2, 1));

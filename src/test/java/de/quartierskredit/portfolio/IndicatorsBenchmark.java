@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ import org.springframework.test.context.TestPropertySource;
  * -DindicatorLoans=100000}, or without the jar {@code ./mvnw -o test -Dtest=IndicatorsBenchmark}. Prints a
  * markdown table and writes it to {@code target/indicators-benchmark.md}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 @Import(EmbeddedPostgresConfiguration.class)
 @TestPropertySource(properties = {"quartierskredit.test.isolated-context=indicators-benchmark",
@@ -71,10 +72,25 @@ class IndicatorsBenchmark {
     long lines = count("repayment_schedule_line");
     long history = count("loan_oldest_unpaid");
 
+    boolean statements = jdbc.sql("SELECT count(*) FROM pg_available_extensions WHERE name = 'pg_stat_statements'")
+        .query(Long.class).single() > 0 && Boolean.getBoolean("quartierskredit.test.postgres.durable");
+    if (statements) {
+      jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+    }
     LocalDate from = PortfolioIndicators.defaultFrom(AS_OF);
     double raw = millis(() -> jdbc.sql(RAW_PAR).param("asOf", AS_OF).param("d30", AS_OF.minusDays(30))
         .param("d90", AS_OF.minusDays(90)).query().listOfRows());
+    if (statements) {
+      jdbc.sql("SELECT pg_stat_statements_reset()").query().listOfRows();
+    }
     double report = millis(() -> indicators.indicators(AS_OF, from));
+    String perStatement = statements ? jdbc.sql("""
+            SELECT calls, round(mean_exec_time::numeric, 0) AS ms, regexp_replace(left(query, 110), '\\s+', ' ', 'g') AS q
+            FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 12""")
+        .query((rs, row) -> "| " + rs.getString("q").replace("|", "/") + " | " + rs.getLong("calls") + " | "
+            + rs.getLong("ms") + " |")
+        .list().stream().reduce("| statement of the indicators report | calls | mean ms |\n|---|---:|---:|",
+            (a, b) -> a + "\n" + b) : "";
     double parOnly = millis(() -> indicators.indicators(AS_OF, AS_OF));
     double trend = millis(() -> indicators.trend(12, AS_OF, new PortfolioVisibility(true, List.of(), null)), 3);
 
@@ -84,6 +100,21 @@ class IndicatorsBenchmark {
     IndicatorsReport figures = indicators.indicators(AS_OF, from);
     assertThat(figures.system().par30().principal()).isEqualByComparingTo(rawPar30);
 
+    if (Boolean.getBoolean("explain")) {
+      explain("raw", RAW_PAR, Map.of("asOf", AS_OF, "d30", AS_OF.minusDays(30), "d90", AS_OF.minusDays(90)));
+      Map<String, Object> params = new java.util.HashMap<>(Map.of("asOf", AS_OF, "from", from,
+          "endOfAsOf", AS_OF.plusDays(1).atStartOfDay()));
+      for (var b : PortfolioIndicators.AgingBucket.values()) {
+        params.put("due_" + b.name(), b.dueOnOrBefore(AS_OF));
+      }
+      List<LocalDate> averaging = PortfolioIndicators.averagingDates(from, AS_OF);
+      for (int i = 1; i < averaging.size(); i++) {
+        params.put("on" + i, averaging.get(i - 1));
+      }
+      explain("balances", new PortfolioIndicatorsRepository(jdbc, null).balancesSql(averaging, true), params);
+      explain("due", PortfolioIndicatorsRepository.DUE, params);
+      explain("advisors", PortfolioIndicatorsRepository.ADVISORS, params);
+    }
     String table = String.join("\n",
         "| Indicators over " + String.format(Locale.ROOT, "%,d", loans) + " loans (" + movements + " movements, "
             + lines + " schedule lines, " + history + " oldest-unpaid rows), median of 5 | ms |",
@@ -98,10 +129,22 @@ class IndicatorsBenchmark {
         "Seeded in " + String.format(Locale.ROOT, "%.0f", seedSeconds) + " s. System as of " + AS_OF + ": gross "
             + figures.system().grossPortfolio() + " EUR, PAR30 " + figures.system().par30().ratio() + ", PAR90 "
             + figures.system().par90().ratio() + ", write-off ratio " + figures.system().writeOff().ratio()
-            + ", repayment rate " + figures.system().repayment().rate() + ".");
+            + ", repayment rate " + figures.system().repayment().rate() + ".",
+        "",
+        perStatement);
     System.out.println(table);
     Files.writeString(Path.of("target", "indicators-benchmark.md"), table + "\n");
     assertThat(figures.system().loansOutstanding()).isPositive();
+  }
+
+  private void explain(String name, String sql, Map<String, Object> params) {
+    var statement = jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql);
+    for (var p : params.entrySet()) {
+      if (sql.contains(":" + p.getKey())) {
+        statement = statement.param(p.getKey(), p.getValue());
+      }
+    }
+    System.out.println("EXPLAIN " + name + "\n" + String.join("\n", statement.query(String.class).list()));
   }
 
   private long count(String table) {
@@ -223,7 +266,8 @@ class IndicatorsBenchmark {
             WHERE m >= b.disbursed""").update();
     jdbc.sql("UPDATE loan SET outstanding_principal = 4800 - 200 * b.paid FROM bench b "
         + "WHERE loan.id = b.loan_id AND b.kind < 95").update();
-    jdbc.sql("ANALYZE").update();
+    // as autovacuum leaves a table in production: statistics and the visibility map (index-only scans)
+    jdbc.sql("VACUUM ANALYZE").update();
   }
 
   private static double millis(Callable<?> work) {

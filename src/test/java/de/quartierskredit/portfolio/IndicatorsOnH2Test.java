@@ -51,8 +51,7 @@ class IndicatorsOnH2Test {
     assertThat(offenbach.parPrincipal.get(ParThreshold.PAR30)).isEqualByComparingTo("1000.00");
     assertThat(offenbach.daysToDecision).containsEntry(10, 1);
     assertThat(offenbach.daysToDisbursement).containsEntry(20, 1);
-    assertThat(offenbach.grossOnAveragingDates).containsExactly(new BigDecimal("1000.00"),
-        new BigDecimal("1000.00"), new BigDecimal("1000.00"));
+    assertThat(offenbach.grossOverAveragingDates).isEqualByComparingTo("3000.00");
     assertThat(repository.advisors(LocalDate.of(2005, 3, 24), LocalDate.of(2005, 1, 1))).isEmpty();
   }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,7 @@ class PipelineApiTest {
   private Loan stalled;
   private Loan recentlyApproved;
   private LocalDate today;
+  private final List<String> instances = new ArrayList<>();
 
   @BeforeEach
   void buildPipeline() {
@@ -60,6 +62,12 @@ class PipelineApiTest {
     committeeDecides(leipzigAtCommittee);
     stalled = approved("offenbach", today.minusDays(20));
     recentlyApproved = approved("offenbach", today.minusDays(5));
+  }
+
+  /** The committee tasks go again, so that no other test finds them in a committee's list. */
+  @AfterEach
+  void removeCommitteeTasks() {
+    instances.forEach(id -> runtime.deleteProcessInstance(id, "Testende", true, true));
   }
 
   private Loan application(String quarter, String amount) {
@@ -76,7 +84,7 @@ class PipelineApiTest {
 
   /** The committee-decision process of the loan, waiting for the committee's decision. */
   private void committeeDecides(Loan loan) {
-    runtime.createProcessInstanceByKey(CommitteeDecisionProcess.KEY)
+    instances.add(runtime.createProcessInstanceByKey(CommitteeDecisionProcess.KEY)
         .businessKey(loan.reference())
         .setVariables(Map.of(
             CommitteeDecisionProcess.Variables.LOAN_REFERENCE, loan.reference(),
@@ -84,7 +92,7 @@ class PipelineApiTest {
             CommitteeDecisionProcess.Variables.ADVISOR_GROUP, Roles.advisors(loan.quarterCode()),
             CommitteeDecisionProcess.Variables.COMMITTEE_GROUP, Roles.committee(loan.quarterCode())))
         .startBeforeActivity(CommitteeDecisionProcess.Activities.DECIDE_APPLICATION)
-        .execute();
+        .execute().getId());
   }
 
   private Loan approved(String quarter, LocalDate on) {

@@ -116,10 +116,22 @@ class PortfolioIndicatorsTest {
     }
 
     @Test
-    void shouldAverageTheBalances() {
-      assertThat(PortfolioIndicators.averageGrossPortfolio(List.of(new BigDecimal("100.00"), new BigDecimal("200.01"))))
-          .isEqualByComparingTo("150.01");
-      assertThat(PortfolioIndicators.averageGrossPortfolio(List.of())).isEqualByComparingTo("0.00");
+    void shouldAverageTheBalancesFromTheirSum() {
+      assertThat(PortfolioIndicators.averageGrossPortfolio(new BigDecimal("300.01"), 2)).isEqualByComparingTo("150.01");
+      assertThat(PortfolioIndicators.averageGrossPortfolio(BigDecimal.ZERO, 0)).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void shouldWeightAMovementByTheAveragingDatesOnOrAfterIt() {
+      List<LocalDate> dates = PortfolioIndicators.averagingDates(LocalDate.of(2004, 7, 1), AS_OF);
+      assertThat(PortfolioIndicators.averagingWeight(LocalDate.of(2004, 1, 1), dates)).isEqualTo(12);
+      assertThat(PortfolioIndicators.averagingWeight(LocalDate.of(2004, 7, 31), dates)).isEqualTo(12);
+      assertThat(PortfolioIndicators.averagingWeight(LocalDate.of(2004, 8, 1), dates)).isEqualTo(11);
+      assertThat(PortfolioIndicators.averagingWeight(AS_OF, dates)).isEqualTo(1);
+      // the balances 100 (from before the period) and 100 more from 1 Aug: 12 x 100 + 11 x 100 over 12 dates
+      BigDecimal sum = new BigDecimal("100").multiply(BigDecimal.valueOf(12))
+          .add(new BigDecimal("100").multiply(BigDecimal.valueOf(11)));
+      assertThat(PortfolioIndicators.averageGrossPortfolio(sum, dates.size())).isEqualByComparingTo("191.67");
     }
   }
 
