@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -182,6 +183,10 @@ class BankEventService {
     Disturbance flag = disturbance.after(loan.disturbed(), loan.disturbedSince(), arrears, valueDate);
     loanRows.bookInstalment(loan.id(), outstanding, flag.disturbed(), flag.since());
     recordHistory(loan, event, booking.principalRepaid(), flag);
+    LocalDate oldestUnpaid = ledger.oldestUnpaidDueOn(booking.lines());
+    if (!Objects.equals(oldestUnpaid, ledger.oldestUnpaidDueOn(lines))) {
+      history.oldestUnpaidInstalment(loan.id(), valueDate, oldestUnpaid);
+    }
     boolean repaid = ledger.repaid(booking.lines(), outstanding);
     boolean becameRepaid = repaid && !ledger.repaid(lines, loan.outstandingPrincipal());
     tellServicing(loan.reference(), flag, arrears, valueDate, becameRepaid);

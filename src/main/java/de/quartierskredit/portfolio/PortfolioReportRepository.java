@@ -26,6 +26,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PortfolioReportRepository {
 
+  /** A disturbance period {@code d} covers :asOf: started on or before it, not ended by it. */
+  static final String DISTURBANCE_COVERS_AS_OF = "d.started_on <= :asOf AND (d.ended_on IS NULL OR d.ended_on > :asOf)";
+
   /**
    * Loans and principal outstanding as of :asOf, grouped by quarter, liable party and whether a
    * disturbance covers that date: a few dozen rows however large the portfolio (the database adds up,
@@ -38,20 +41,20 @@ class PortfolioReportRepository {
       FROM (SELECT loan_id, SUM(amount) AS outstanding FROM loan_principal_movement
             WHERE value_date <= :asOf GROUP BY loan_id HAVING SUM(amount) > 0) b
       JOIN loan l ON l.id = b.loan_id
-      LEFT JOIN (SELECT DISTINCT loan_id FROM loan_disturbance_period
-                 WHERE started_on <= :asOf AND (ended_on IS NULL OR ended_on > :asOf)) d ON d.loan_id = b.loan_id
-      GROUP BY l.quarter_code, l.liable_party, CASE WHEN d.loan_id IS NULL THEN FALSE ELSE TRUE END""";
+      LEFT JOIN (SELECT DISTINCT d.loan_id FROM loan_disturbance_period d
+                 WHERE %s) d ON d.loan_id = b.loan_id
+      GROUP BY l.quarter_code, l.liable_party, CASE WHEN d.loan_id IS NULL THEN FALSE ELSE TRUE END"""
+      .formatted(DISTURBANCE_COVERS_AS_OF);
 
-  /** The outcome counts as of :asOf in one pass over the loans. */
+  /** The outcome counts as of :asOf in one pass over the loans (defaults as the indicators count them). */
   private static final String OUTCOMES = """
       SELECT SUM(CASE WHEN disbursed_on <= :asOf THEN 1 ELSE 0 END) AS disbursed,
              SUM(CASE WHEN applied_on <= :asOf AND amount < requested_amount THEN 1 ELSE 0 END) AS need_reduced,
-             SUM(CASE WHEN (state = 'WRITTEN_OFF' AND closed_on <= :asOf)
-                        OR (state = 'DEFAULTED' AND updated_at < :end) THEN 1 ELSE 0 END) AS defaults,
+             SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS defaults,
              SUM(CASE WHEN state = 'ENDED_BY_ADVICE' AND closed_on <= :asOf THEN 1 ELSE 0 END) AS ended_by_advice,
              SUM(CASE WHEN state = 'FINANCED_PRIVATELY' AND closed_on <= :asOf THEN 1 ELSE 0 END) AS financed_privately,
              SUM(CASE WHEN state = 'REFERRED' AND closed_on <= :asOf THEN 1 ELSE 0 END) AS referred
-      FROM loan""";
+      FROM loan l""".formatted(PortfolioIndicators.DEFAULTED_BY_AS_OF);
 
   private final JdbcClient jdbc;
   private final QuarterRepository quarters;
@@ -131,7 +134,7 @@ class PortfolioReportRepository {
 
   private Outcomes outcomes(LocalDate asOf) {
     // defaulted: written off by the date, or marked defaulted and not yet written off
-    return jdbc.sql(OUTCOMES).param("asOf", asOf).param("end", asOf.plusDays(1).atStartOfDay())
+    return jdbc.sql(OUTCOMES).param("asOf", asOf).param("endOfAsOf", asOf.plusDays(1).atStartOfDay())
         .query((rs, row) -> {
           int disbursed = rs.getInt("disbursed");
           int defaults = rs.getInt("defaults");
