@@ -25,7 +25,7 @@ export function trendChart(points, scopeName) {
   const y = (rate) => height - bottom - (rate / max) * (height - top - bottom);
   const description = points.length === 0
     ? 'Verlauf ' + scopeName + ': noch keine Stichtage.'
-    : 'Verlauf ' + scopeName + ' an den letzten ' + points.length + ' Stichtagen (Standard: höchstens 10 % gestört): '
+    : 'Verlauf ' + scopeName + ', letzte ' + points.length + ' Stichtage (Standard: höchstens 10 % gestört): '
       + points.map((p) => date(p.reportingDate) + ' gestört ' + percent(p.disturbanceRate) + ', PAR30 '
         + percent(p.par30) + ', PAR90 ' + percent(p.par90)).join('; ') + '.';
   const chart = svg('svg', { width, height, viewBox: '0 0 ' + width + ' ' + height, class: 'qk-chart qk-trend',
@@ -130,7 +130,7 @@ export function agingChart(scope) {
       text: text(b) })),
     max: Math.max(0, ...buckets.map((b) => Number(b.principal) || 0)),
     cls: 'qk-aging',
-    ariaLabel: 'Ausstehendes Kapital ' + scope.name + ' nach Tagen überfällig: '
+    ariaLabel: 'Ausstehendes Kapital nach Tagen überfällig, ' + scope.name + ': '
       + buckets.map((b) => b.label + ' ' + text(b)).join('; ') + '.'
   });
 }
