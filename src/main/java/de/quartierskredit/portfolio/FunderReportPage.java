@@ -73,7 +73,7 @@ final class FunderReportPage {
         col("Bruttoportfolio", r -> amount(r.figures().grossPortfolio())),
         col("PAR30", r -> percent(r.figures().par30().ratio()) + "<br>" + amount(r.figures().par30().principal())),
         col("PAR90", r -> percent(r.figures().par90().ratio()) + "<br>" + amount(r.figures().par90().principal())),
-        col("umgeschuldet", r -> count(r.figures().rescheduled().loans()) + " Kredite<br>"
+        col("umgeschuldet", r -> loans(r.figures().rescheduled().loans()) + "<br>"
             + amount(r.figures().rescheduled().principal()))));
     report.agingBuckets().forEach((bucket, label) ->
         risk.add(col(label, r -> r.bucket(bucket).map(b -> amount(b.principal())).orElse("–"))));
@@ -178,6 +178,11 @@ final class FunderReportPage {
   /** 0.125 -> "12,5 %"; absent: "–" */
   static String percent(BigDecimal ratio) {
     return ratio == null ? "–" : ratio.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString().replace('.', ',') + " %";
+  }
+
+  /** "1 Kredit", "3 Kredite" */
+  private static String loans(int value) {
+    return GermanFormat.number(value) + (value == 1 ? " Kredit" : " Kredite");
   }
 
   private static String count(int value) {

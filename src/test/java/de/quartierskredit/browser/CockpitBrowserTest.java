@@ -199,9 +199,14 @@ class CockpitBrowserTest {
     Object download = ((JavascriptExecutor) browser.driver).executeAsyncScript("""
         const done = arguments[arguments.length - 1];
         fetch(arguments[0], { credentials: 'same-origin' })
-          .then(async r => done(r.status + ' ' + r.headers.get('content-type') + ' ' + (await r.text()).split('\\r\\n')[0]))
+          .then(async r => {
+            const bytes = new Uint8Array(await r.clone().arrayBuffer());
+            done(r.status + ' ' + r.headers.get('content-type') + ' ' + bytes.slice(0, 3).join(',') + ' '
+              + (await r.text()).split('\\r\\n')[0]);
+          })
           .catch(e => done(String(e)));""", csvLink);
-    assertThat((String) download).startsWith("200 text/csv;charset=UTF-8 \uFEFFMonat;Stand;Bereich;Stichtag;");
+    assertThat((String) download).as("status, type, byte order mark and header of the CSV")
+        .startsWith("200 text/csv;charset=UTF-8 239,187,191 Monat;Stand;Bereich;Stichtag;");
     String printLink = browser.waitFor(By.cssSelector("a.qk-report-print")).getAttribute("href");
     browser.driver.get(printLink);
     browser.waitForText("Drucken / als PDF speichern");

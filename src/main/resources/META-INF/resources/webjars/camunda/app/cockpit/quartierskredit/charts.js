@@ -57,6 +57,9 @@ export function trendChart(points, scopeName) {
   const last = points[points.length - 1];
   const labels = SERIES.map((s) => ({ s, at: y(Number(last[s.key]) || 0) + 4 })).sort((a, b) => a.at - b.at);
   labels.forEach((l, i) => { if (i > 0 && l.at < labels[i - 1].at + 11) { l.at = labels[i - 1].at + 11; } });
+  // and stay above the month labels
+  const overflow = labels[labels.length - 1].at - (height - bottom + 4);
+  labels.forEach((l) => { l.at -= Math.max(0, overflow); });
   labels.forEach((l) => chart.append(svg('text', { x: width - right + 4, y: l.at, 'font-size': 10, fill: l.s.color },
     l.s.key === 'disturbanceRate' ? 'gestört' : l.s.label)));
   points.forEach((p, i) => {
