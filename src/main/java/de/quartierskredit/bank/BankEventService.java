@@ -179,6 +179,10 @@ class BankEventService {
     Disturbance flag = disturbance.after(loan.disturbed(), loan.disturbedSince(), arrears, valueDate);
     loanRows.bookInstalment(loan.id(), outstanding, flag.disturbed(), flag.since());
     recordHistory(loan, event, booking.principalRepaid(), flag);
+    LocalDate oldestUnpaid = ledger.oldestUnpaidDueOn(booking.lines());
+    if (!java.util.Objects.equals(oldestUnpaid, ledger.oldestUnpaidDueOn(lines))) {
+      history.oldestUnpaidInstalment(loan.id(), valueDate, oldestUnpaid);
+    }
     boolean repaid = ledger.repaid(booking.lines(), outstanding);
     boolean becameRepaid = repaid && !ledger.repaid(lines, loan.outstandingPrincipal());
     tellServicing(loan.reference(), flag, arrears, valueDate, becameRepaid);

@@ -131,6 +131,16 @@ final class RepaymentLedgerPolicy {
         .reduce(BigDecimal.ZERO, BigDecimal::add));
   }
 
+  /**
+   * The due date of the oldest line not paid in full (due or not yet due), or null when nothing is left:
+   * payments fill lines oldest first, so this moves only when a payment completes a line. Days overdue
+   * as of a date count from it (portfolio indicators, PAR and aging).
+   */
+  LocalDate oldestUnpaidDueOn(List<Line> lines) {
+    return lines.stream().filter(Line::counts).filter(line -> line.owed().signum() > 0)
+        .map(Line::dueOn).min(LocalDate::compareTo).orElse(null);
+  }
+
   /** Everything the schedule asks for, due or not, minus what is paid. */
   BigDecimal totalOwed(List<Line> lines) {
     return Money.euros(lines.stream().filter(Line::counts).map(Line::owed).reduce(BigDecimal.ZERO, BigDecimal::add));

@@ -46,6 +46,36 @@ public class LoanHistory {
         .update();
   }
 
+  /**
+   * From {@code from} on, the loan's oldest unpaid instalment is due on {@code dueOn} (null: nothing is
+   * left unpaid). Nothing is written when that is already so. A change dated on or before the start of
+   * the open row (a late report with an old value date) changes the open row from its start; closed
+   * rows are never rewritten. At most one update and one insert, and only when the value changes.
+   */
+  public void oldestUnpaidInstalment(long loanId, LocalDate from, LocalDate dueOn) {
+    var open = jdbc.sql("""
+            SELECT id, oldest_unpaid_due_on, valid_from FROM loan_oldest_unpaid
+            WHERE loan_id = :id AND valid_to IS NULL""")
+        .param("id", loanId)
+        .query((rs, row) -> new Object[] {rs.getLong("id"), rs.getObject("oldest_unpaid_due_on", LocalDate.class),
+            rs.getObject("valid_from", LocalDate.class)})
+        .optional();
+    if (open.isPresent() && java.util.Objects.equals(open.get()[1], dueOn)) {
+      return;
+    }
+    if (open.isPresent() && !from.isAfter((LocalDate) open.get()[2])) {
+      jdbc.sql("UPDATE loan_oldest_unpaid SET oldest_unpaid_due_on = :due WHERE id = :row")
+          .param("due", dueOn).param("row", open.get()[0]).update();
+      return;
+    }
+    if (open.isPresent()) {
+      jdbc.sql("UPDATE loan_oldest_unpaid SET valid_to = :from WHERE id = :row")
+          .param("from", from).param("row", open.get()[0]).update();
+    }
+    jdbc.sql("INSERT INTO loan_oldest_unpaid (loan_id, oldest_unpaid_due_on, valid_from) VALUES (:id, :due, :from)")
+        .param("id", loanId).param("due", dueOn).param("from", from).update();
+  }
+
   /** The loan became disturbed on the date (no second open period is started). */
   public void disturbanceStarted(long loanId, LocalDate since) {
     int open = jdbc.sql("SELECT COUNT(*) FROM loan_disturbance_period WHERE loan_id = :id AND ended_on IS NULL")

@@ -1,14 +1,10 @@
 package de.quartierskredit.portfolio;
 
 import de.quartierskredit.portfolio.PortfolioSnapshotRepository.Snapshot;
-import de.quartierskredit.shared.Roles;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,7 +33,7 @@ class PortfolioController {
 
   @GetMapping("/report")
   PortfolioReport report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    Visibility visibility = visibility();
+    PortfolioVisibility visibility = visibility();
     PortfolioReport report = portfolio.reportAsOf(asOf == null ? LocalDate.now(clock) : asOf);
     return visibility.wholePortfolio() ? report : visibility.restrict(report);
   }
@@ -48,13 +44,13 @@ class PortfolioController {
    */
   @GetMapping("/standard")
   StandardStatus standard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    Visibility visibility = visibility();
+    PortfolioVisibility visibility = visibility();
     LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
     LocalDate reportingDate = DisturbanceStandardPolicy.reportingDateOnOrBefore(day);
     return new StandardStatus(reportingDate, verdict(visibility, reportingDate), day, verdict(visibility, day));
   }
 
-  private StandardVerdict verdict(Visibility visibility, LocalDate date) {
+  private StandardVerdict verdict(PortfolioVisibility visibility, LocalDate date) {
     PortfolioReport report = portfolio.reportAsOf(date);
     return StandardVerdict.of(visibility.wholePortfolio() ? report : visibility.restrict(report));
   }
@@ -64,7 +60,7 @@ class PortfolioController {
 
   @GetMapping("/snapshots")
   List<Snapshot> snapshots(@RequestParam(defaultValue = "12") int months) {
-    Visibility visibility = visibility();
+    PortfolioVisibility visibility = visibility();
     int span = Math.max(1, Math.min(months, 120));
     LocalDate today = LocalDate.now(clock);
     List<Snapshot> all = portfolio.snapshotsBetween(today.minusMonths(span), today);
@@ -72,36 +68,7 @@ class PortfolioController {
         : all.stream().filter(s -> visibility.quarters().contains(s.scope())).toList();
   }
 
-  private Visibility visibility() {
-    Authentication user = identity.getCurrentAuthentication();
-    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (groups.contains(Roles.MANAGERS) || groups.contains(Roles.MICROFINANCER)
-        || groups.contains(Roles.PROCESS_OWNERS) || groups.contains("camunda-admin")) {
-      return new Visibility(true, List.of());
-    }
-    List<String> quarters = groups.stream().map(Roles::quarterOf).filter(Objects::nonNull).distinct().toList();
-    if (quarters.isEmpty()) {
-      throw new AuthorizationException("Der Portfoliobericht ist dem Management, dem Mikrofinanzierer und "
-          + "den Quartieren vorbehalten.");
-    }
-    return new Visibility(false, quarters);
-  }
-
-  /** What the current user may see of the portfolio. */
-  record Visibility(boolean wholePortfolio, List<String> quarters) {
-    PortfolioReport restrict(PortfolioReport report) {
-      var scopes = report.scopes().stream().filter(s -> quarters.contains(s.scope())).toList();
-      var funds = report.funds().stream().filter(f -> quarters.contains(f.quarterCode())).toList();
-      var own = scopes.size() == 1 ? scopes.get(0) : new PortfolioReport.ScopeFigures("OWN", "eigene Quartiere",
-          scopes.stream().mapToInt(PortfolioReport.ScopeFigures::loansOutstanding).sum(),
-          scopes.stream().map(PortfolioReport.ScopeFigures::principalOutstanding).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add),
-          scopes.stream().mapToInt(PortfolioReport.ScopeFigures::loansDisturbed).sum(),
-          scopes.stream().map(PortfolioReport.ScopeFigures::principalDisturbed).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add),
-          DisturbanceStandardPolicy.rate(scopes.stream().mapToInt(PortfolioReport.ScopeFigures::loansDisturbed).sum(),
-              scopes.stream().mapToInt(PortfolioReport.ScopeFigures::loansOutstanding).sum()),
-          DisturbanceStandardPolicy.aboveStandard(scopes.stream().mapToInt(PortfolioReport.ScopeFigures::loansDisturbed).sum(),
-              scopes.stream().mapToInt(PortfolioReport.ScopeFigures::loansOutstanding).sum()));
-      return new PortfolioReport(report.asOf(), scopes, own, funds, null, null);
-    }
+  private PortfolioVisibility visibility() {
+    return PortfolioVisibility.of(identity);
   }
 }

@@ -1,5 +1,6 @@
 package de.quartierskredit.schedule;
 
+import de.quartierskredit.loan.LoanHistory;
 import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -21,10 +22,12 @@ public class RepaymentScheduleRepository {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final LoanHistory history;
 
-  RepaymentScheduleRepository(JdbcClient jdbc, Clock clock) {
+  RepaymentScheduleRepository(JdbcClient jdbc, Clock clock, LoanHistory history) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.history = history;
   }
 
   /** Stores {@code lines} as the loan's next, current schedule version and returns it. */
@@ -71,6 +74,11 @@ public class RepaymentScheduleRepository {
           .param("remaining", line.remainingPrincipal())
           .update();
     }
+    // the new version's first line is its oldest unpaid one from today on; a first version may start
+    // at its first due date when that is earlier (before it, nothing can be overdue anyway)
+    LocalDate today = LocalDate.now(clock);
+    LocalDate firstDue = lines.get(0).dueOn();
+    history.oldestUnpaidInstalment(loanId, version == 1 && firstDue.isBefore(today) ? firstDue : today, firstDue);
     return findCurrent(loanId).orElseThrow();
   }
 
