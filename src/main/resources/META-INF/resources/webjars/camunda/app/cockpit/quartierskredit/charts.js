@@ -55,11 +55,9 @@ export function trendChart(points, scopeName) {
   });
   // the series' names at their last value, pushed apart so that they never overlap
   const last = points[points.length - 1];
-  const labels = SERIES.map((s) => ({ s, at: y(Number(last[s.key]) || 0) + 4 })).sort((a, b) => a.at - b.at);
-  labels.forEach((l, i) => { if (i > 0 && l.at < labels[i - 1].at + 11) { l.at = labels[i - 1].at + 11; } });
-  // and stay above the month labels
-  const overflow = labels[labels.length - 1].at - (height - bottom + 4);
-  labels.forEach((l) => { l.at -= Math.max(0, overflow); });
+  // (from the lowest upwards, so that none runs into the month labels)
+  const labels = SERIES.map((s) => ({ s, at: y(Number(last[s.key]) || 0) + 4 })).sort((a, b) => b.at - a.at);
+  labels.forEach((l, i) => { l.at = Math.min(l.at, i === 0 ? height - bottom + 4 : labels[i - 1].at - 11); });
   labels.forEach((l) => chart.append(svg('text', { x: width - right + 4, y: l.at, 'font-size': 10, fill: l.s.color },
     l.s.key === 'disturbanceRate' ? 'gestört' : l.s.label)));
   points.forEach((p, i) => {
@@ -133,6 +131,7 @@ export function agingChart(scope) {
       text: text(b) })),
     max: Math.max(0, ...buckets.map((b) => Number(b.principal) || 0)),
     cls: 'qk-aging',
+    textWidth: 230,
     ariaLabel: 'Ausstehendes Kapital nach Tagen überfällig, ' + scope.name + ': '
       + buckets.map((b) => b.label + ' ' + text(b)).join('; ') + '.'
   });
