@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,10 +72,11 @@ class BankEventService {
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
   private final Clock clock;
+  private final ApplicationEventPublisher published;
 
   BankEventService(BankEventStore events, LedgerRepository loans, LoanRepository loanRows, LoanHistory history,
       RuntimeService runtime, IdentityService identity, PlatformTransactionManager transactions, ObjectMapper json,
-      Clock clock) {
+      Clock clock, ApplicationEventPublisher published) {
     this.events = events;
     this.loans = loans;
     this.loanRows = loanRows;
@@ -84,6 +86,7 @@ class BankEventService {
     this.transaction = new TransactionTemplate(transactions);
     this.json = json;
     this.clock = clock;
+    this.published = published;
   }
 
   /** The answer: HTTP status and JSON body, and whether it is the stored answer of an earlier delivery. */
@@ -186,6 +189,9 @@ class BankEventService {
     boolean repaid = ledger.repaid(booking.lines(), outstanding);
     boolean becameRepaid = repaid && !ledger.repaid(lines, loan.outstandingPrincipal());
     tellServicing(loan.reference(), flag, arrears, valueDate, becameRepaid);
+    // in this transaction, loan row locked: the early warning reads the ledger's facts (servicing.EarlyWarnings)
+    published.publishEvent(InstalmentBooked.of(loan.id(), loan.reference(), event.type(), valueDate, asOf, lines,
+        booking, flag.disturbed(), becameRepaid));
     return new BankEventAnswer(event.eventId(), loan.reference(), event.type(), loan.state().name(), outstanding,
         arrears, flag.disturbed(), flag.since(), repaid);
   }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * What an advisor needs on the screen to make the monthly or intensive call (DOMAIN.md step 9): who and
- * which business, how to reach them, where the repayment stands and what the last contact found. Plain
+ * which business, how to reach them, where the repayment stands and what the last contact found; a loan's
+ * early warning ({@link EarlyWarningPolicy}) comes first, with its reasons. Plain
  * data from the loan's tables, rendered as the German text block of the contact form.
  */
 record ContactBriefing(
@@ -27,7 +28,8 @@ record ContactBriefing(
     LocalDate disturbedSince,
     LocalDate nextDueOn,
     BigDecimal nextInstalment,
-    LastContact lastContact) {
+    LastContact lastContact,
+    EarlyWarnings.Warning warning) {
 
   /** The last contact recorded for the loan, with the form's German answers. */
   record LastContact(LocalDate on, String channel, String outcome, String businessSituation) {}
@@ -39,9 +41,18 @@ record ContactBriefing(
   private static final Map<String, String> SITUATIONS = Map.of("GROWING", "wächst", "STABLE", "stabil",
       "STRAINED", "angespannt", "CRITICAL", "kritisch", "GIVEN_UP", "aufgegeben");
 
+  /** Whether the loan carries an early warning: its contact task comes first in the advisor's list. */
+  boolean warned() {
+    return warning != null && !warning.reasons().isEmpty();
+  }
+
   /** The briefing as a Markdown list, every date and amount in German notation. */
   String markdown() {
     List<String> lines = new ArrayList<>();
+    if (warning != null && !warning.reasons().isEmpty()) {
+      lines.add("**Frühwarnung seit " + Dates.format(warning.raisedOn()) + ":** "
+          + String.join("; ", EarlyWarningPolicy.labels(warning.reasons())));
+    }
     lines.add("**Kreditnehmer:** " + borrower + reach());
     lines.add("**Betrieb:** " + business + (blank(sector) ? "" : " (" + sector + ")")
         + (blank(address) ? "" : ", " + address));

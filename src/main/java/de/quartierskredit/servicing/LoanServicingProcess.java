@@ -73,6 +73,11 @@ public final class LoanServicingProcess {
     /** Display copy of the month for the forms ("November 2026"); read by nothing. */
     public static final String CONTACT_MONTH_TEXT = "contactMonthText";
     public static final String CONTACT_DUE_DATE = "contactDueDate";
+    /**
+     * Task-local display copy on a flagged loan's contact task: its early warning in German ("seit 01.03.2031:
+     * Lage des Betriebs angespannt"), listed by the Tasklist filters; read by nothing, no form field.
+     */
+    public static final String CASE_WARNING = "caseWarning";
     /** Local input of the contact tasks: MONTHLY or INTENSIVE. */
     public static final String CONTACT_KIND = "contactKind";
     public static final String CONTACT_CHANNEL = "contactChannel";

@@ -16,16 +16,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Steps 9-10: checks the advisor's contact form on the server and records the contact; a monthly
- * contact fulfils that month's obligation. Refused input keeps the task open (400 on REST).
+ * contact fulfils that month's obligation. What the contact found raises or clears the loan's early
+ * warning ({@link EarlyWarnings}) in the same transaction. Refused input keeps the task open (400 on REST).
  */
 @Component("recordBorrowerContactListener")
 class RecordBorrowerContactListener implements TaskListener {
 
   private final ServicingRepository servicing;
+  private final EarlyWarnings warnings;
   private final Clock clock;
 
-  RecordBorrowerContactListener(ServicingRepository servicing, Clock clock) {
+  RecordBorrowerContactListener(ServicingRepository servicing, EarlyWarnings warnings, Clock clock) {
     this.servicing = servicing;
+    this.warnings = warnings;
     this.clock = clock;
   }
 
@@ -41,7 +44,10 @@ class RecordBorrowerContactListener implements TaskListener {
     var contact = new BorrowerContact(FormValues.text(task, CONTACT_CHANNEL), FormValues.text(task, CONTACT_OUTCOME),
         FormValues.text(task, BUSINESS_SITUATION), FormValues.text(task, CONTACT_NOTES),
         ServicingInputPolicy.date(FormValues.text(task, CONTACTED_ON)));
-    long loanId = servicing.standing(CaseLoan.reference(task)).id();
+    ServicingRepository.Standing loan = servicing.standing(CaseLoan.reference(task));
+    long loanId = loan.id();
+    // before the contact is stored: the warning compares it with the previous contact
+    warnings.contactRecorded(loanId, loan.reference(), loan.disturbed(), contact);
     servicing.recordContact(loanId, kind, contact, CurrentUser.completing(task), task.getId(), month);
   }
 }

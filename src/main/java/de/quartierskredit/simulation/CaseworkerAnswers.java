@@ -17,14 +17,24 @@ final class CaseworkerAnswers {
 
   private CaseworkerAnswers() {}
 
-  /** The form values for a task, or null for a task the simulation leaves alone. */
-  static Map<String, Object> answer(String taskKey, Random random, SimulationSettings settings, LocalDate today) {
+  /**
+   * The form values for a task, or null for a task the simulation leaves alone. A contact records what the
+   * borrower's month shows ({@link BorrowerBehaviour}); without one (fixed rates) every monthly contact is on
+   * track and every intensive one reports a payment problem.
+   */
+  static Map<String, Object> answer(String taskKey, Random random, SimulationSettings settings, LocalDate today,
+      BorrowerBehaviour.Month month) {
     Map<String, Object> v = new HashMap<>();
     switch (taskKey) {
       case "Task_MonthlyContact", "Task_IntensiveContact" -> {
+        boolean intensive = "Task_IntensiveContact".equals(taskKey);
+        BorrowerBehaviour.Contact contact = month == null
+            ? intensive ? new BorrowerBehaviour.Contact("PAYMENT_PROBLEM", "STRAINED")
+                : new BorrowerBehaviour.Contact("ON_TRACK", "STABLE")
+            : intensive ? month.intensiveContact() : month.monthlyContact();
         v.put("contactChannel", random.nextBoolean() ? "VISIT" : "PHONE");
-        v.put("contactOutcome", "Task_IntensiveContact".equals(taskKey) ? "PAYMENT_PROBLEM" : "ON_TRACK");
-        v.put("businessSituation", "Task_IntensiveContact".equals(taskKey) ? "STRAINED" : "STABLE");
+        v.put("contactOutcome", contact.outcome());
+        v.put("businessSituation", contact.situation());
         v.put("contactNotes", "Simulierter Kontakt");
         v.put("contactedOn", today.toString());
       }

@@ -4,6 +4,7 @@ import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.loan.LoanSummary;
 import de.quartierskredit.outreach.ContactSummary;
 import de.quartierskredit.outreach.OutreachTeam;
+import de.quartierskredit.servicing.LoanServicingProcess;
 import de.quartierskredit.shared.Money;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,8 @@ public class CaseDisplay implements TaskListener {
    */
   public static final List<Field> FIELDS = List.of(
       new Field(BORROWER, "Kreditnehmer/in"),
+      // only on a flagged loan's contact task (servicing.ContactBriefingListener); absent elsewhere, so not shown
+      new Field(LoanServicingProcess.Variables.CASE_WARNING, "Frühwarnung"),
       new Field(BUSINESS, "Unternehmen"),
       new Field(REFERENCE, "Aktenzeichen"),
       new Field(AMOUNT, "Betrag"),

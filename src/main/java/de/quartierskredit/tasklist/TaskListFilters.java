@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
 
@@ -21,7 +22,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
  *
  * <p>A role's own work comes first (Tasklist opens the first filter): the quarter's, the microfinancer's, the
  * committee's or the bank's open work, then the person's own tasks, then what is overdue and, for the
- * microfinancer, oversight. Each filter lists the case's display variables ({@link CaseDisplay}) with their German labels. The
+ * microfinancer, oversight. Within each list the higher task priority comes first (an advisor's flagged loans,
+ * see servicing.EarlyWarnings). Each filter lists the case's display variables ({@link CaseDisplay}) with their German labels. The
  * filters are created and kept as defined here on every start ({@code system.security.FilterBootstrap}),
  * found again by their {@link #MARKER} property.
  */
@@ -50,7 +52,7 @@ public final class TaskListFilters {
     List<String> committeesAndMicrofinancer = new ArrayList<>(committees);
     committeesAndMicrofinancer.add(Roles.MICROFINANCER);
 
-    return List.of(
+    return Stream.of(
         new TaskListFilter("my-tasks", "Meine Aufgaben",
             "Aufgaben, die Sie übernommen haben.", 10, "#1f5f9e",
             tasks.createTaskQuery().taskAssigneeExpression(ME), caseworkers),
@@ -88,7 +90,19 @@ public final class TaskListFilters {
                     LoanServicingProcess.Activities.WRITE_OFF,
                     LoanServicingProcess.Activities.APPROVE_WRITE_OFF,
                     RepaymentReschedulingProcess.Activities.APPROVE_RESCHEDULING),
-            List.of(Roles.MICROFINANCER)));
+            List.of(Roles.MICROFINANCER)))
+        .map(TaskListFilters::higherPriorityFirst)
+        .toList();
+  }
+
+  /**
+   * Every list shows the higher task priority first (a loan with an early warning raises its contact task's
+   * priority, servicing.EarlyWarnings), then in the order Tasklist's own sorting asks for: Camunda puts a
+   * filter's ordering before the one of the query that extends it.
+   */
+  private static TaskListFilter higherPriorityFirst(TaskListFilter filter) {
+    filter.query().orderByTaskPriority().desc();
+    return filter;
   }
 
   /** Tasks offered to one of the person's groups, whether still open or already taken by someone. */

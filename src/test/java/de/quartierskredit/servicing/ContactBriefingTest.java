@@ -13,7 +13,7 @@ class ContactBriefingTest {
       LocalDate nextDue, LastContact last) {
     return new ContactBriefing("Ayla Demir", phone, email, "Schneiderei Demir", null, "", 3, 24,
         new BigDecimal("4321.5"), arrears, disturbedSince, nextDue, nextDue == null ? null : new BigDecimal("228.19"),
-        last);
+        last, null);
   }
 
   @Test
@@ -37,6 +37,21 @@ class ContactBriefingTest {
         .contains("nächste Rate 228,19 EUR am 15.01.2027")
         .contains("**Zahlungsstörung seit 05.11.2026:** Rückstand 228,19 EUR")
         .contains("**Letzter Kontakt:** 30.11.2026 (Besuch im Betrieb): Zahlungsproblem, Betrieb angespannt");
+  }
+
+  @Test
+  void shouldPutTheEarlyWarningWithItsGermanReasonsAtTheTop() {
+    ContactBriefing plain = briefing("069 123", null, BigDecimal.ZERO, null, null, null);
+    ContactBriefing warned = new ContactBriefing(plain.borrower(), plain.phone(), plain.email(), plain.business(),
+        plain.sector(), plain.address(), 3, 24, plain.outstanding(), BigDecimal.ZERO, null, null, null, null,
+        new EarlyWarnings.Warning(LocalDate.of(2031, 3, 1), java.util.Set.of(EarlyWarningPolicy.Reason.CONTACT_MISSED,
+            EarlyWarningPolicy.Reason.BUSINESS_STRAINED)));
+
+    assertThat(warned.warned()).isTrue();
+    assertThat(plain.warned()).isFalse();
+    assertThat(warned.markdown()).startsWith("- **Frühwarnung seit 01.03.2031:** Lage des Betriebs angespannt; "
+        + "Monatskontakt bis Monatsende nicht geführt\n- **Kreditnehmer:** Ayla Demir");
+    assertThat(plain.markdown()).doesNotContain("Frühwarnung");
   }
 
   @Test

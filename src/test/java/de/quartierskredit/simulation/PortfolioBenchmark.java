@@ -81,9 +81,15 @@ class PortfolioBenchmark {
     List<String> rows = new ArrayList<>();
     LocalDate start = LocalDate.of(2031, 1, 10);
     jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+    // the calibrated borrower model (the simulator's default); -Dmodel=fixed-rates -Ddisturbance=0.12 runs the
+    // earlier model of fixed monthly rates, as the benchmarks before issue 16 did
+    boolean fixedRates = "fixed-rates".equals(System.getProperty("model", "borrower"));
     double disturbance = Double.parseDouble(System.getProperty("disturbance", "0.12"));
-    var settings = new SimulationSettings(loans, months, disturbance, 0.5, 0.3, 42L, start, new BigDecimal("5000.00"), 24,
-        threads);
+    var settings = new SimulationSettings(loans, months, fixedRates
+        ? BorrowerBehaviour.Parameters.fixedRates(disturbance, 0.5) : BorrowerBehaviour.Parameters.BROCHURE, 0.3, 42L,
+        start, new BigDecimal("5000.00"), 24, threads, 1);
+    String model = fixedRates ? String.format(Locale.ROOT, "fixed rates, disturbance rate %.2f", disturbance)
+        : "borrower model (brochure calibration)";
 
     // (a) our models, with the domain logic: creating the loans, then the months
     Counts beforeSeeding = counts();
@@ -104,6 +110,13 @@ class PortfolioBenchmark {
         (double) (afterMonths.commits - afterSeeding.commits) / summary.loanMonths()));
     rows.add(row("(e) SQL statements per loan-month",
         (double) (afterMonths.statements - afterSeeding.statements) / summary.loanMonths()));
+    var warning = summary.earlyWarning();
+    rows.add(row(String.format(Locale.ROOT, "(f) early warning: share of the %,d disturbances flagged beforehand",
+        warning.disturbances()), warning.flaggedShare()));
+    rows.add(row(String.format(Locale.ROOT, "(f) early warning: share of false alarms (%,d warnings raised %d months "
+        + "or more before the end; none when the run is shorter)", warning.warnings(),
+        SimulationSummary.EarlyWarningFigures.HORIZON_MONTHS), warning.falseAlarmShare()));
+    rows.add(row("(f) loans disturbed on an average 15th (share)", summary.brochure().disturbedOnAverageFifteenth()));
     double ourCommitRate = (afterMonths.commits - afterSeeding.commits) / monthSeconds;
     rows.add(row("(a) database commits per second", ourCommitRate));
     String topStatements = topStatements();
@@ -187,13 +200,16 @@ class PortfolioBenchmark {
 
     String table = String.format(Locale.ROOT, """
         Benchmark: %,d loans x %d months on PostgreSQL (durable: fsync on), %d cores, %d simulator threads, \
-        history level %s, disturbance rate %.2f
+        history level %s, %s
         
         | figure | value |
         |---|---|
         %s
         
-        Simulation: %s
+        Simulation:
+        ```
+        %s
+        ```
         
         Runtime variables by type: %s
         
@@ -207,8 +223,8 @@ class PortfolioBenchmark {
         ```
         %s
         ```
-        """, loans, months, Runtime.getRuntime().availableProcessors(), threads, historyLevel, disturbance,
-        String.join("\n", rows), summary, variableTypes, largestTables("act_hi_%"), topStatements, correlationPlan);
+        """, loans, months, Runtime.getRuntime().availableProcessors(), threads, historyLevel, model,
+        String.join("\n", rows), SimulationRunner.describe(summary), variableTypes, largestTables("act_hi_%"), topStatements, correlationPlan);
     System.out.println(table);
     Files.writeString(Path.of("target", "benchmark.md"), table);
     assertThat(summary.loanMonths()).isPositive();

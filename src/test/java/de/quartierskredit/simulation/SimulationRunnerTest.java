@@ -23,6 +23,16 @@ class SimulationRunnerTest {
   }
 
   @Test
+  void shouldReportTheBrochuresFiguresAndHowTheEarlyWarningDid() {
+    String text = SimulationRunner.describe(summary(Map.of(), List.of()));
+
+    assertThat(text).contains("brochure's figures: 10 loans granted, ever disturbed 40.0 % (4), defaulted or written off "
+            + "10.0 % (1), repaid 83.3 % of the loans that ended (5), disturbed on an average 15th 15.0 %")
+        .contains("early warning: 75.0 % of 4 disturbances flagged beforehand, 40.0 % of 5 warnings false alarms "
+            + "(no disturbance within 3 months)");
+  }
+
+  @Test
   void shouldSaySoWhenNothingWasLostAndNoFundIsRegistered() {
     assertThat(SimulationRunner.describe(summary(Map.of(), List.of())))
         .contains("by who bore them: none").endsWith("\n  none registered");
@@ -30,6 +40,7 @@ class SimulationRunnerTest {
 
   private static SimulationSummary summary(Map<String, BigDecimal> losses, List<SimulationSummary.FundPosition> funds) {
     return new SimulationSummary(10, 2, 20, Duration.ofSeconds(3), Duration.ofSeconds(1), 10, Map.of("ACTIVE", 10L),
-        20, 18, 2, 2, 0, 2, 0, losses, funds);
+        20, 18, 2, 2, 0, 2, 0, losses, funds, new SimulationSummary.BrochureFigures(10, 4, 1, 5, 20, 3),
+        new SimulationSummary.EarlyWarningFigures(4, 3, 5, 2));
   }
 }

@@ -19,6 +19,7 @@ import de.quartierskredit.shared.Roles;
 import de.quartierskredit.support.EngineDriver;
 import de.quartierskredit.support.QuartierskreditTest;
 import de.quartierskredit.support.RestAs;
+import de.quartierskredit.tasklist.CaseDisplay;
 import de.quartierskredit.tasklist.TaskListFilters;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -167,7 +168,11 @@ class TaskListFiltersTest {
         assertThat(properties.get("description").asText()).isNotBlank();
         List<String> labels = new ArrayList<>();
         properties.get("variables").forEach(v -> labels.add(v.get("label").asText()));
-        assertThat(labels).containsExactly("Kreditnehmer/in", "Unternehmen", "Aktenzeichen", "Betrag", "Quartier");
+        assertThat(labels).containsExactly("Kreditnehmer/in", "Frühwarnung", "Unternehmen", "Aktenzeichen", "Betrag",
+            "Quartier");
+        // higher priority first (an early warning raises a contact task's), before Tasklist's own sorting
+        assertThat(filter.get("query").get("sorting").get(0).get("sortBy").asText()).isEqualTo("priority");
+        assertThat(filter.get("query").get("sorting").get(0).get("sortOrder").asText()).isEqualTo("desc");
       }
     }
   }
@@ -368,7 +373,7 @@ class TaskListFiltersTest {
       FilterEntity restored = (FilterEntity) filterService.getFilter(quarterWork.getId());
       assertThat(restored.getName()).isEqualTo(QUARTER_WORK);
       assertThat(tree(restored.getQueryInternal())).isEqualTo(tree(query));
-      assertThat((List<?>) restored.getProperties().get("variables")).hasSize(5);
+      assertThat((List<?>) restored.getProperties().get("variables")).hasSize(CaseDisplay.FIELDS.size());
       assertThat(filterNames("monika")).isEmpty();
       assertThat(filterNames("lars")).contains(QUARTER_WORK);
     }
