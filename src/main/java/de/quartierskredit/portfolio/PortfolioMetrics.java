@@ -25,11 +25,11 @@ import org.springframework.stereotype.Component;
  * Prometheus figures: the portfolio per quarter (outstanding, disturbed, rate, fund use), the field's
  * indicators per quarter / outside / whole system (PAR30/PAR90, aging, write-offs and losses by bearer
  * and the repayment rate over the last twelve months, the Ausfallquote both ways), the pipeline
- * (waiting cases and oldest age per stage, the committees' pending decisions, stalled contracts) and
- * the engine's health (open incidents, open tasks, due jobs). All gauges read one cached reading that
- * is computed at most once per interval, however often and by however many gauges scraped. Codes are
- * tags ({@code scope}, {@code bucket}, {@code bearer}, {@code stage}); where Grafana shows a code, a
- * {@code label} tag carries its German name.
+ * (waiting cases and oldest age per stage, the committees' pending decisions, stalled contracts), the
+ * loans with an open early warning, and the engine's health (open incidents, open tasks, due jobs).
+ * All gauges read one cached reading that is computed at most once per interval, however often and by
+ * however many gauges scraped. Codes are tags ({@code scope}, {@code bucket}, {@code bearer},
+ * {@code stage}); where Grafana shows a code, a {@code label} tag carries its German name.
  */
 @Component
 class PortfolioMetrics implements MeterBinder {
@@ -38,6 +38,7 @@ class PortfolioMetrics implements MeterBinder {
 
   private final PortfolioService portfolio;
   private final IndicatorsService indicators;
+  private final WarnedLoans warned;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
@@ -46,11 +47,13 @@ class PortfolioMetrics implements MeterBinder {
   private volatile Reading reading;
   private long computations;
 
-  PortfolioMetrics(PortfolioService portfolio, IndicatorsService indicators, RuntimeService runtime, TaskService tasks,
+  PortfolioMetrics(PortfolioService portfolio, IndicatorsService indicators, WarnedLoans warned, RuntimeService runtime,
+      TaskService tasks,
       ManagementService management, Clock clock,
       @Value("${quartierskredit.metrics.interval:PT1M}") Duration interval) {
     this.portfolio = portfolio;
     this.indicators = indicators;
+    this.warned = warned;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -60,7 +63,7 @@ class PortfolioMetrics implements MeterBinder {
 
   /** One computation of every figure. */
   record Reading(Instant at, PortfolioReport report, IndicatorsReport indicators, PipelineReport pipeline,
-      long incidents, long openTasks, long dueJobs) {}
+      java.util.Map<String, Long> warned, long incidents, long openTasks, long dueJobs) {}
 
   @Override
   public void bindTo(MeterRegistry registry) {
@@ -89,6 +92,10 @@ class PortfolioMetrics implements MeterBinder {
     bindFunds(registry, scopes);
     bindIndicators(registry);
     bindPipeline(registry, scopes);
+    for (String scope : java.util.stream.Stream.concat(scopes.stream(), java.util.stream.Stream.of(PortfolioReport.ALL)).toList()) {
+      Gauge.builder("quartierskredit.loans.warned", this, m -> m.current().warned().getOrDefault(scope, 0L))
+          .description("loans with an open early warning (not yet disturbed)").tags(Tags.of("scope", scope)).register(registry);
+    }
     Gauge.builder("camunda.incidents.open", this, m -> m.current().incidents()).description("open incidents").register(registry);
     Gauge.builder("camunda.tasks.open", this, m -> m.current().openTasks()).description("open user tasks").register(registry);
     Gauge.builder("camunda.jobs.due", this, m -> m.current().dueJobs()).description("executable jobs that are due").register(registry);
@@ -231,7 +238,7 @@ class PortfolioMetrics implements MeterBinder {
         LocalDate today = LocalDate.now(clock);
         reading = new Reading(Instant.now(), portfolio.reportAsOf(today),
             indicators.indicators(today, PortfolioIndicators.defaultFrom(today), WHOLE_PORTFOLIO),
-            indicators.pipeline(today, WHOLE_PORTFOLIO), runtime.createIncidentQuery().count(), tasks.createTaskQuery().count(),
+            indicators.pipeline(today, WHOLE_PORTFOLIO), warned.openWarningsByScope(), runtime.createIncidentQuery().count(), tasks.createTaskQuery().count(),
             management.createJobQuery().executable().count());
         computations++;
       }

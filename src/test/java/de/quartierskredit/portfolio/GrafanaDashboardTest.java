@@ -65,7 +65,7 @@ class GrafanaDashboardTest {
         .contains("quartierskredit_disturbance_rate", "quartierskredit_par_ratio", "quartierskredit_aging_principal_euros",
             "quartierskredit_fund_utilisation", "quartierskredit_losses_euros", "quartierskredit_pipeline_cases",
             "quartierskredit_committee_pending", "quartierskredit_contracts_stalled", "camunda_incidents_open",
-            "camunda_tasks_open", "camunda_jobs_due");
+            "camunda_tasks_open", "camunda_jobs_due", "quartierskredit_loans_warned");
     assertThat(exported).as("metrics the application exports").containsAll(named);
   }
 
@@ -99,7 +99,7 @@ class GrafanaDashboardTest {
       }
     });
     assertThat(String.join(" ", titles)).contains("10 %", "PAR30", "Überfälligkeit", "Haftungsfonds", "Verluste",
-        "Vergabeausschuss", "Vorfälle", "Aufgaben", "Fällige Jobs");
+        "Vergabeausschuss", "Frühwarnung", "Vorfälle", "Aufgaben", "Fällige Jobs");
   }
 
   @Test

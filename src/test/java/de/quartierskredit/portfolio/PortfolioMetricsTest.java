@@ -17,6 +17,9 @@ class PortfolioMetricsTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired PortfolioMetrics metrics;
+  @Autowired WarnedLoans warned;
+  @Autowired de.quartierskredit.loan.LoanRepository loans;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void shouldExportPortfolioAndEngineFiguresFromOneReadingPerInterval() {
@@ -58,6 +61,8 @@ class PortfolioMetricsTest {
         .contains("quartierskredit_fund_capacity_euros{quarter=\"offenbach\"}")
         .contains("quartierskredit_fund_outstanding_euros{quarter=\"offenbach\"}")
         .contains("quartierskredit_fund_reserved_euros{quarter=\"offenbach\"}")
+        .contains("quartierskredit_loans_warned{scope=\"ALL\"}")
+        .contains("quartierskredit_loans_warned{scope=\"OUTSIDE\"}")
         .containsPattern("quartierskredit_aging_principal_euros\\{bucket=\"OVER_90\",label=\"[^\"]+\",scope=\"ALL\"}")
         .containsPattern("quartierskredit_aging_loans\\{bucket=\"D1_30\",label=\"[^\"]+\",scope=\"leipzig\"}")
         .containsPattern("quartierskredit_losses_euros\\{bearer=\"NATIONAL_FUND\",label=\"[^\"]+\",scope=\"ALL\"}")
@@ -77,6 +82,37 @@ class PortfolioMetricsTest {
     assertThat(value(scrape, "quartierskredit_par_ratio{days=\"30\",scope=\"ALL\"}"))
         .isEqualTo(system.par30().ratio().doubleValue());
     assertThat(value(scrape, "quartierskredit_contracts_stalled")).isEqualTo(reading.pipeline().stalledContracts().size());
+    assertThat(value(scrape, "quartierskredit_loans_warned{scope=\"ALL\"}")).isEqualTo(reading.warned().get("ALL").doubleValue());
+  }
+
+  @Test
+  void shouldCountOpenEarlyWarningsPerScopeAndNotClearedOnes() {
+    var build = new HandBuiltPortfolio(loans, jdbc);
+    java.time.LocalDate disbursed = java.time.LocalDate.of(2008, 2, 1);
+    var kiel = build.activeLoan("kiel", "1500.00", disbursed);
+    var outside = build.activeLoan(null, "900.00", disbursed);
+    var cleared = build.activeLoan("kiel", "700.00", disbursed);
+    var before = warned.openWarningsByScope();
+
+    warning(kiel.id(), true);
+    warning(outside.id(), true);
+    warning(cleared.id(), false);
+    var after = warned.openWarningsByScope();
+
+    assertThat(after.getOrDefault("kiel", 0L) - before.getOrDefault("kiel", 0L)).isEqualTo(1);
+    assertThat(after.getOrDefault("OUTSIDE", 0L) - before.getOrDefault("OUTSIDE", 0L)).isEqualTo(1);
+    assertThat(after.get("ALL") - before.get("ALL")).isEqualTo(2);
+  }
+
+  private void warning(long loanId, boolean open) {
+    jdbc.sql("""
+            INSERT INTO loan_warning (loan_id, open_loan_id, raised_on, reasons, reasons_seen, changed_on, cleared_on,
+                                      cleared_because, created_at)
+            VALUES (:loan, :open, DATE '2008-03-01', 'NOT_REACHED', 'NOT_REACHED', DATE '2008-03-01', :cleared, :because,
+                    CURRENT_TIMESTAMP)""")
+        .param("loan", loanId).param("open", open ? loanId : null)
+        .param("cleared", open ? null : java.time.LocalDate.of(2008, 3, 20)).param("because", open ? null : "REASONS_GONE")
+        .update();
   }
 
   private static double value(String scrape, String series) {
