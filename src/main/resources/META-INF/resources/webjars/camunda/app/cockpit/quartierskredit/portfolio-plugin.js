@@ -267,7 +267,8 @@ async function render(node) {
       el('p', {}, 'Standard des Mikrofinanzfonds: höchstens 10 % der ausstehenden Kredite gestört, gemessen am '
         + '15. jedes Monats; darüber muss der Mikrofinanzierer Maßnahmen zur Qualitätssicherung ergreifen.'),
       indicators ? atAGlance(indicators) : unavailable('Die Kennzahlen sind', indicatorsResult.reason),
-      funderReport(report.asOf),
+      // the funder's report is the whole programme's: offered to those who see all of it
+      report.system && report.system.scope === 'ALL' ? funderReport(report.asOf) : null,
       el('h4', {}, 'Quartiere am ' + date(report.asOf)),
       quarterTable(report),
       el('h4', {}, 'Verlauf der letzten zwölf Stichtage und Überfälligkeit', charts.select),
