@@ -190,6 +190,8 @@ class CockpitBrowserTest {
     assertGermanAndNoData(page, ENGLISH_ON_THE_DASHBOARD);
     browser.scrollTo(browser.waitFor(By.cssSelector(".qk-chart-row")));
     browser.screenshot("cockpit-05-portfolio-charts");
+    browser.scrollTo(browser.waitFor(By.cssSelector(".qk-indicators")));
+    browser.screenshot("cockpit-06-indicators-and-pipeline");
 
     // the funder's report of the last month: the CSV downloads with the Cockpit login, the page prints
     WebElement month = browser.waitFor(By.cssSelector("select.qk-report-month"));
@@ -215,7 +217,7 @@ class CockpitBrowserTest {
         "Standard verfehlt in Leipzig: 14,3 % gestört", "66.000,00 EUR", "Leipzig", "PAR30", "Antragspipeline");
     GermanOnly.assertPage(report);
     assertThat(ISO_DATE.matcher(report).find()).as("an ISO date on the report").isFalse();
-    browser.screenshot("cockpit-06-funder-report");
+    browser.screenshot("cockpit-07-funder-report");
     browser.go("/camunda/app/cockpit/default/#/dashboard");
   }
 
