@@ -251,7 +251,7 @@ class CaseworkerJourneyBrowserTest {
     browser.login("cockpit", "monika");
     browser.waitForText("Quartierskredit: Portfolio am");
     assertThat(browser.pageText()).contains("Offenbach", "Störungsquote", "Lokale Haftungsfonds",
-        "Störungsquote der letzten zwölf Stichtage");
+        "Verlauf der letzten zwölf Stichtage", "Gefährdet: PAR30", "Antragspipeline", "Monatsbericht für den Fonds");
     assertThat(browser.driver.findElements(By.cssSelector(".qk-portfolio tr[data-scope]"))).hasSize(9);
     browser.screenshot("06-cockpit-dashboard");
 
