@@ -45,7 +45,26 @@ class ApiDescription {
               + "(höchstens 10 % gestörte Kredite) einhält." + PORTFOLIO_READERS},
       "/api/portfolio/snapshots", new String[] {"Monatliche Stichtagswerte",
           "Die am 15. jedes Monats festgehaltenen Zahlen der letzten `months` Monate (1-120, sonst 12)."
-              + PORTFOLIO_READERS});
+              + PORTFOLIO_READERS},
+      "/api/portfolio/indicators", new String[] {"Kennzahlen des Portfolios",
+          "PAR30 und PAR90 (mit umgeschuldeten Krediten), Überfälligkeit nach Tagen, Ausfallquote je vergebene "
+              + "Kredite und je Rückzahlungen, Abschreibungsquote, Verluste je Träger, Rückzahlungsquote, Tage "
+              + "bis zur Entscheidung und Auszahlung je Quartier, außerhalb der Quartiere und gesamt, dazu "
+              + "Fallzahl und pünktliche Monatskontakte je Berater:in; zum Datum `asOf`, Zeitraumkennzahlen "
+              + "von `from` an (sonst die zwölf Monate bis `asOf`)." + PORTFOLIO_READERS},
+      "/api/portfolio/pipeline", new String[] {"Anträge in Bearbeitung",
+          "Wartende Anträge je Stufe mit Alter, offene Entscheidungen des Vergabeausschusses je Quartier mit "
+              + "dem, was noch fehlt, und Verträge, die bei der Bank liegen bleiben." + PORTFOLIO_READERS},
+      "/api/portfolio/trend", new String[] {"Verlauf der Stichtage",
+          "Störungsquote, PAR30 und PAR90 an den letzten `months` Stichtagen (15., 1-36, sonst 12) je Bereich."
+              + PORTFOLIO_READERS},
+      "/api/portfolio/funder-report", new String[] {"Monatsbericht für den Geldgeber (Druckansicht)",
+          "Die Kennzahlen des Monats `month` (JJJJ-MM) als druckbare Seite, ohne personenbezogene Daten; "
+              + "für Management, Mikrofinanzierer und Prozessverantwortliche."},
+      "/api/portfolio/funder-report.csv", new String[] {"Monatsbericht für den Geldgeber (CSV)",
+          "Die Kennzahlen des Monats `month` (JJJJ-MM) als CSV für Excel (Semikolon, Dezimalkomma, UTF-8 mit "
+              + "BOM), eine Zeile je Quartier, außerhalb und gesamt; für Management, Mikrofinanzierer und "
+              + "Prozessverantwortliche."});
 
   @Bean
   OpenAPI quartierskreditApi() {
