@@ -79,7 +79,7 @@ final class FunderReportCsv {
     columns.addAll(List.of(
         new Column("fällig im Monat (EUR)", row -> amount(row.figures().repayment().due())),
         new Column("erhalten im Monat (EUR)", row -> amount(row.figures().repayment().received())),
-        new Column("Rückzahlungsquote im Monat (%)", row -> percent(row.figures().repayment().rate())),
+        new Column("Rückzahlungsquote im Monat (%)", row -> row.figures().repayment().due().signum() > 0 ? percent(row.figures().repayment().rate()) : ""),
         new Column("Entscheidungen im Monat", row -> integer(row.figures().durations().decisions())),
         new Column("Tage bis zur Entscheidung (Durchschnitt)",
             row -> decimal(row.figures().durations().daysToDecisionAverage())),

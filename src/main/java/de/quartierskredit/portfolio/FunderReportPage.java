@@ -93,7 +93,7 @@ final class FunderReportPage {
             + "<br>" + count(r.figures().ausfallquote().defaults()) + " von "
             + count(r.figures().ausfallquote().loansGranted())),
         col("Ausfallquote je Rückzahlungen", r -> percent(r.figures().ausfallquote().byRepayments())),
-        col("Rückzahlungsquote im Monat", r -> percent(r.figures().repayment().rate()) + "<br>"
+        col("Rückzahlungsquote im Monat", r -> (r.figures().repayment().due().signum() > 0 ? percent(r.figures().repayment().rate()) : "–") + "<br>"
             + amount(r.figures().repayment().received()) + " von " + amount(r.figures().repayment().due()))));
     table(page, rows, losses);
     page.append("<p class=\"note\">Abschreibungsquote: im Monat abgeschriebenes Kapital je durchschnittliches "

@@ -147,7 +147,7 @@ const INDICATOR_ROWS = [
   ['Ausfallquote (ausgefallenes Kapital je Rückzahlungen)', (s) => [percent(s.ausfallquote.byRepayments),
     euros(s.ausfallquote.defaultedPrincipal) + ' von ' + euros(s.ausfallquote.repaidPrincipal)]],
   ['Abschreibungsquote', (s) => [percent(s.writeOff.ratio), euros(s.writeOff.principal) + ' abgeschrieben']],
-  ['Rückzahlungsquote (erhalten je fällig)', (s) => [percent(s.repayment.rate), euros(s.repayment.received) + ' von ' + euros(s.repayment.due)]],
+  ['Rückzahlungsquote (erhalten je fällig)', (s) => [s.repayment.due > 0 ? percent(s.repayment.rate) : '–', euros(s.repayment.received) + ' von ' + euros(s.repayment.due) + (s.repayment.due > 0 ? '' : ' (nichts fällig)')]],
   ['Tage bis zur Entscheidung (Ø / Median)', (s) => [count(s.durations.daysToDecisionAverage) + ' / ' + count(s.durations.daysToDecisionMedian),
     count(s.durations.decisions) + ' Entscheidungen']],
   ['Tage bis zur Auszahlung (Ø / Median)', (s) => [count(s.durations.daysToDisbursementAverage) + ' / ' + count(s.durations.daysToDisbursementMedian),
