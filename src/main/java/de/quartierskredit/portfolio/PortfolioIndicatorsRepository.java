@@ -175,6 +175,31 @@ class PortfolioIndicatorsRepository {
   }
 
   /**
+   * PAR30 and PAR90 as of {@code asOf} of each of {@code scopes} (quarters, OUTSIDE) and of ALL, as the
+   * trend computes them ({@link #atRiskOnly}): a scope without outstanding loans has zero at risk.
+   */
+  Map<String, PortfolioSnapshotRepository.ParFigures> atRiskByScope(LocalDate asOf, java.util.Collection<String> scopes) {
+    Map<String, Figures> figures = atRiskOnly(asOf);
+    Figures total = new Figures(0);
+    figures.values().forEach(total::add);
+    Map<String, PortfolioSnapshotRepository.ParFigures> byScope = new HashMap<>();
+    for (String scope : scopes) {
+      byScope.put(scope, atRisk(figures.getOrDefault(scope, new Figures(0))));
+    }
+    byScope.put(PortfolioReport.ALL, atRisk(total));
+    return byScope;
+  }
+
+  /** A scope's PAR30/PAR90 principal (in euros) and ratio to its gross portfolio. */
+  static PortfolioSnapshotRepository.ParFigures atRisk(Figures f) {
+    BigDecimal gross = f.grossPortfolio();
+    BigDecimal par30 = Money.euros(f.parPrincipal.get(ParThreshold.PAR30));
+    BigDecimal par90 = Money.euros(f.parPrincipal.get(ParThreshold.PAR90));
+    return new PortfolioSnapshotRepository.ParFigures(par30, PortfolioIndicators.ratio(par30, gross),
+        par90, PortfolioIndicators.ratio(par90, gross));
+  }
+
+  /**
    * The one pass over the principal movements up to {@code asOf} that the PAR, aging, gross portfolio,
    * write-off, repayment and Ausfallquote figures share. Per loan: the balance on {@code asOf}, the sum
    * of its balances on the averaging dates (each movement weighted by
