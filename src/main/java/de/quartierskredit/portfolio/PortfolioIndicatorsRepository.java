@@ -198,14 +198,16 @@ class PortfolioIndicatorsRepository {
   }
 
   /**
-   * The pass over the principal movements up to {@code asOf} for the PAR, aging, gross portfolio and
-   * defaulted principal: per loan its balance on {@code asOf} (loans with principal outstanding only),
-   * its aging bucket (the oldest unpaid instalment valid on {@code asOf}), whether it is rescheduled,
-   * defaulted, and (without a period, for the trend) disturbed. Grouped by scope and those flags: a few
-   * dozen rows however large the portfolio. Only one sum per loan, so that the per-loan grouping stays
-   * small (the period's sums are {@link #periodSumsSql}, grouped by scope directly).
+   * The one pass over the principal movements up to {@code asOf} that the PAR, aging, gross portfolio,
+   * write-off, repayment and Ausfallquote figures share. Per loan: the balance on {@code asOf}, the sum
+   * of its balances on the averaging dates (each movement weighted by
+   * {@link PortfolioIndicators#averagingWeight}), principal written off and repaid up to {@code asOf}
+   * and within the period. Per loan also its aging bucket (the oldest unpaid instalment valid
+   * on {@code asOf}), whether it is rescheduled, defaulted, and (without a period, for the trend)
+   * disturbed. Grouped by scope and those flags: a few dozen rows however large the portfolio.
+   * Without a period only loans with principal outstanding are read (as the raw PAR statement does).
    */
-  String balancesSql(boolean period) {
+  String balancesSql(List<LocalDate> averaging, boolean period) {
     StringBuilder bucket = new StringBuilder("CASE");
     for (AgingBucket b : AgingBucket.mostOverdueFirst()) {
       if (b != AgingBucket.CURRENT) {
@@ -214,46 +216,41 @@ class PortfolioIndicatorsRepository {
       }
     }
     bucket.append(" ELSE '").append(AgingBucket.CURRENT.name()).append("' END");
+    StringBuilder perLoan = new StringBuilder("SUM(amount) AS outstanding");
+    StringBuilder sums = new StringBuilder();
+    if (period) {
+      perLoan.append(", SUM(amount * ").append(weight(averaging)).append(") AS weighted");
+      sums.append(", SUM(weighted) AS weighted");
+      perLoan.append("""
+          , SUM(CASE WHEN kind = 'WRITE_OFF' THEN amount ELSE 0 END) AS written_off
+          , SUM(CASE WHEN kind = 'WRITE_OFF' AND value_date >= :from THEN amount ELSE 0 END) AS written_off_in_period
+          , SUM(CASE WHEN kind = 'REPAYMENT' THEN amount ELSE 0 END) AS repaid
+          , SUM(CASE WHEN kind = 'REPAYMENT' AND value_date >= :from THEN amount ELSE 0 END) AS repaid_in_period""");
+      sums.append("""
+          , SUM(written_off) AS written_off, SUM(written_off_in_period) AS written_off_in_period
+          , SUM(repaid) AS repaid, SUM(repaid_in_period) AS repaid_in_period""");
+    }
     String disturbed = period ? "0" : """
         CASE WHEN EXISTS (SELECT 1 FROM loan_disturbance_period d WHERE d.loan_id = b.loan_id
                           AND %s) THEN 1 ELSE 0 END""".formatted(PortfolioReportRepository.DISTURBANCE_COVERS_AS_OF);
     return """
-        SELECT scope, bucket, rescheduled, defaulted, disturbed, COUNT(*) AS loans, SUM(outstanding) AS principal
+        SELECT scope, bucket, rescheduled, defaulted, disturbed,
+               SUM(CASE WHEN outstanding > 0 THEN 1 ELSE 0 END) AS loans,
+               SUM(CASE WHEN outstanding > 0 THEN outstanding ELSE 0 END) AS principal%5$s
         FROM (SELECT %1$s AS scope, %2$s AS bucket,
                      CASE WHEN r.loan_id IS NULL THEN 0 ELSE 1 END AS rescheduled,
                      CASE WHEN l.state = 'DEFAULTED' AND %3$s THEN 1 ELSE 0 END AS defaulted,
-                     %4$s AS disturbed, b.outstanding
-              FROM (SELECT loan_id, SUM(amount) AS outstanding FROM loan_principal_movement
-                    WHERE value_date <= :asOf GROUP BY loan_id HAVING SUM(amount) > 0) b
+                     %4$s AS disturbed, b.*
+              FROM (SELECT loan_id, %6$s FROM loan_principal_movement
+                    WHERE value_date <= :asOf GROUP BY loan_id%7$s) b
               JOIN loan l ON l.id = b.loan_id
               LEFT JOIN loan_oldest_unpaid h ON h.loan_id = b.loan_id
                    AND h.valid_from <= :asOf AND (h.valid_to IS NULL OR h.valid_to > :asOf)
               LEFT JOIN (SELECT DISTINCT loan_id FROM loan_reschedule_request
                          WHERE status = 'APPROVED' AND approved_on <= :asOf) r ON r.loan_id = b.loan_id) x
         GROUP BY scope, bucket, rescheduled, defaulted, disturbed"""
-        .formatted(SCOPE, bucket, PortfolioIndicators.DEFAULTED_BY_AS_OF, disturbed);
-  }
-
-  /**
-   * The period's sums over the principal movements up to {@code asOf}, per scope (no per-loan grouping):
-   * the gross portfolio summed over the averaging dates (each movement weighted by
-   * {@link PortfolioIndicators#averagingWeight}), principal written off and repaid up to {@code asOf} and
-   * within the period (negative, as the movements are).
-   */
-  String periodSumsSql(List<LocalDate> averaging) {
-    return """
-        SELECT scope, SUM(weighted) AS weighted, SUM(written_off) AS written_off,
-               SUM(written_off_in_period) AS written_off_in_period, SUM(repaid) AS repaid,
-               SUM(repaid_in_period) AS repaid_in_period
-        FROM (SELECT %1$s AS scope, m.amount * %2$s AS weighted,
-                     CASE WHEN m.kind = 'WRITE_OFF' THEN m.amount ELSE 0 END AS written_off,
-                     CASE WHEN m.kind = 'WRITE_OFF' AND m.value_date >= :from THEN m.amount ELSE 0 END
-                       AS written_off_in_period,
-                     CASE WHEN m.kind = 'REPAYMENT' THEN m.amount ELSE 0 END AS repaid,
-                     CASE WHEN m.kind = 'REPAYMENT' AND m.value_date >= :from THEN m.amount ELSE 0 END AS repaid_in_period
-              FROM loan_principal_movement m JOIN loan l ON l.id = m.loan_id
-              WHERE m.value_date <= :asOf) x
-        GROUP BY scope""".formatted(SCOPE, weight(averaging).replace("value_date", "m.value_date"));
+        .formatted(SCOPE, bucket, PortfolioIndicators.DEFAULTED_BY_AS_OF, disturbed, sums, perLoan,
+            period ? "" : " HAVING SUM(amount) > 0");
   }
 
   /** The weight of a movement's amount in the sum over the averaging dates, as a CASE on its value date. */
@@ -269,14 +266,20 @@ class PortfolioIndicatorsRepository {
     return weight.append(" ELSE 1 END").toString();
   }
 
-  /** Runs {@link #balancesSql} and, with a period ({@code from} not null), {@link #periodSumsSql}. */
+  /** Runs {@link #balancesSql}; {@code from} null: no period (trend). */
   private void balances(LocalDate asOf, LocalDate from, List<LocalDate> averaging, Function<String, Figures> scope) {
     boolean period = from != null;
-    var statement = jdbc.sql(balancesSql(period))
+    var statement = jdbc.sql(balancesSql(averaging, period))
         .param("asOf", asOf).param("endOfAsOf", asOf.plusDays(1).atStartOfDay());
     for (AgingBucket b : AgingBucket.values()) {
       if (b != AgingBucket.CURRENT) {
         statement = statement.param("due_" + b.name(), b.dueOnOrBefore(asOf));
+      }
+    }
+    if (period) {
+      statement = statement.param("from", from);
+      for (int i = 1; i < averaging.size(); i++) {
+        statement = statement.param("on" + i, averaging.get(i - 1));
       }
     }
     statement.query(rs -> {
@@ -303,21 +306,13 @@ class PortfolioIndicatorsRepository {
       if (rs.getInt("disturbed") == 1) {
         figures.disturbedLoans += loans;
       }
-    });
-    if (!period) {
-      return;
-    }
-    var sums = jdbc.sql(periodSumsSql(averaging)).param("asOf", asOf).param("from", from);
-    for (int i = 1; i < averaging.size(); i++) {
-      sums = sums.param("on" + i, averaging.get(i - 1));
-    }
-    sums.query(rs -> {
-      Figures figures = scope.apply(rs.getString("scope"));
-      figures.grossOverAveragingDates = figures.grossOverAveragingDates.add(rs.getBigDecimal("weighted"));
-      figures.writtenOffToDate = figures.writtenOffToDate.subtract(rs.getBigDecimal("written_off"));
-      figures.writtenOffInPeriod = figures.writtenOffInPeriod.subtract(rs.getBigDecimal("written_off_in_period"));
-      figures.repaidToDate = figures.repaidToDate.subtract(rs.getBigDecimal("repaid"));
-      figures.repaidInPeriod = figures.repaidInPeriod.subtract(rs.getBigDecimal("repaid_in_period"));
+      if (period) {
+        figures.grossOverAveragingDates = figures.grossOverAveragingDates.add(rs.getBigDecimal("weighted"));
+        figures.writtenOffToDate = figures.writtenOffToDate.subtract(rs.getBigDecimal("written_off"));
+        figures.writtenOffInPeriod = figures.writtenOffInPeriod.subtract(rs.getBigDecimal("written_off_in_period"));
+        figures.repaidToDate = figures.repaidToDate.subtract(rs.getBigDecimal("repaid"));
+        figures.repaidInPeriod = figures.repaidInPeriod.subtract(rs.getBigDecimal("repaid_in_period"));
+      }
     });
   }
 
@@ -371,23 +366,27 @@ class PortfolioIndicatorsRepository {
   /** See {@link #advisors}. */
   static final String ADVISORS = """
       SELECT user_id, scope, SUM(active) AS caseload, SUM(due) AS due, SUM(on_time) AS on_time FROM (
-        SELECT adv.user_id, %s AS scope,
+        SELECT adv.user_id, %1$s AS scope,
                CASE WHEN l.disbursed_on <= :asOf AND (l.closed_on IS NULL OR l.closed_on > :asOf)
                     THEN 1 ELSE 0 END AS active,
-               COALESCE(c.due, 0) AS due, COALESCE(c.on_time, 0) AS on_time
+               0 AS due, 0 AS on_time
         FROM loan l
-        JOIN (%s) adv ON adv.loan_id = l.id
-        LEFT JOIN (SELECT loan_id, COUNT(*) AS due,
-                          SUM(CASE WHEN fulfilled_on IS NOT NULL AND fulfilled_on <= due_on THEN 1 ELSE 0 END) AS on_time
-                   FROM contact_obligation WHERE due_on BETWEEN :from AND :asOf GROUP BY loan_id) c
-             ON c.loan_id = l.id
-        WHERE l.disbursed_on <= :asOf) x
+        JOIN (%2$s) adv ON adv.loan_id = l.id
+        WHERE l.disbursed_on <= :asOf
+        UNION ALL
+        SELECT adv.user_id, %1$s AS scope, 0 AS active, 1 AS due,
+               CASE WHEN c.fulfilled_on IS NOT NULL AND c.fulfilled_on <= c.due_on THEN 1 ELSE 0 END AS on_time
+        FROM contact_obligation c
+        JOIN loan l ON l.id = c.loan_id
+        JOIN (%2$s) adv ON adv.loan_id = l.id
+        WHERE c.due_on BETWEEN :from AND :asOf AND l.disbursed_on <= :asOf) x
       GROUP BY user_id, scope
       HAVING SUM(active) > 0 OR SUM(due) > 0""".formatted(SCOPE, LOAN_ADVISOR);
 
   /**
    * Caseload as of {@code asOf} and monthly contacts due in {@code [from, asOf]} per advisor and scope, in
-   * one statement: the contacts summed per loan first (an index range), then the loans with their advisor.
+   * one statement: the loans with their advisor, and the contacts of the period (an index range) joined to
+   * them and counted per advisor and scope directly (no per-loan grouping of the contacts).
    */
   List<AdvisorRow> advisors(LocalDate asOf, LocalDate from) {
     return jdbc.sql(ADVISORS)

@@ -269,9 +269,7 @@ class IndicatorsBenchmark {
       for (int i = 1; i < averaging.size(); i++) {
         params.put("on" + i, averaging.get(i - 1));
       }
-      var repository = new PortfolioIndicatorsRepository(jdbc, null);
-      explain("balances", repository.balancesSql(true), params);
-      explain("period sums", repository.periodSumsSql(averaging), params);
+      explain("balances", new PortfolioIndicatorsRepository(jdbc, null).balancesSql(averaging, true), params);
       explain("due", PortfolioIndicatorsRepository.DUE, params);
       explain("advisors", PortfolioIndicatorsRepository.ADVISORS, params);
     }
