@@ -16,6 +16,7 @@ import de.quartierskredit.portfolio.PortfolioIndicators.AgingBucket;
 import de.quartierskredit.portfolio.PortfolioIndicators.LossBearer;
 import de.quartierskredit.portfolio.PortfolioIndicators.ParThreshold;
 import de.quartierskredit.portfolio.PortfolioIndicatorsRepository.Figures;
+import de.quartierskredit.portfolio.PortfolioSnapshotRepository.ParFigures;
 import de.quartierskredit.portfolio.PortfolioSnapshotRepository.Snapshot;
 import de.quartierskredit.shared.Money;
 import java.math.BigDecimal;
@@ -178,40 +179,49 @@ public class IndicatorsService {
   }
 
   /**
-   * The last {@code months} reporting dates (the 15th) on or before {@code today}, oldest first: the
-   * disturbance rate from the stored snapshot where there is one (else computed by the report's rule in
-   * the same statement as PAR30 and PAR90, as of that date).
+   * The last {@code months} reporting dates (the 15th) on or before {@code today}, oldest first, read
+   * from the stored snapshots where they hold the figures: the disturbance rate and PAR30/PAR90 of the
+   * 15th as stored when it was taken. A date whose snapshot is missing, or lacks PAR for a scope the
+   * caller sees (taken before PAR was stored), is computed as of that date in one statement (PAR30,
+   * PAR90 and, where no rate is stored, the disturbance rate by the report's rule).
    */
   @Transactional(readOnly = true)
   TrendReport trend(int months, LocalDate today, PortfolioVisibility visibility) {
     LocalDate last = DisturbanceStandardPolicy.reportingDateOnOrBefore(today);
+    LocalDate first = last.minusMonths(months - 1L);
     Map<String, String> names = new LinkedHashMap<>();
     quarters.findAll().forEach(q -> names.put(q.code(), q.name()));
     names.put(PortfolioReport.OUTSIDE, OUTSIDE_NAME);
     names.put(PortfolioReport.ALL, ALL_NAME);
-    Map<LocalDate, Map<String, BigDecimal>> stored = new HashMap<>();
-    for (Snapshot s : snapshots.between(last.minusMonths(months - 1L), last)) {
-      stored.computeIfAbsent(s.reportingDate(), d -> new HashMap<>()).put(s.scope(), s.disturbanceRate());
+    names.keySet().removeIf(scope -> !visibility.sees(scope));
+    Map<LocalDate, Map<String, BigDecimal>> storedRates = new HashMap<>();
+    for (Snapshot s : snapshots.between(first, last)) {
+      storedRates.computeIfAbsent(s.reportingDate(), d -> new HashMap<>()).put(s.scope(), s.disturbanceRate());
     }
+    Map<LocalDate, Map<String, ParFigures>> storedAtRisk = snapshots.storedAtRisk(first, last);
     List<TrendReport.Point> points = new ArrayList<>();
     for (int i = months - 1; i >= 0; i--) {
       LocalDate date = last.minusMonths(i);
-      Map<String, BigDecimal> rates = stored.getOrDefault(date, Map.of());
-      Map<String, Figures> figures = indicators.atRiskOnly(date);
+      Map<String, BigDecimal> rates = storedRates.getOrDefault(date, Map.of());
+      Map<String, ParFigures> atRisk = storedAtRisk.getOrDefault(date, Map.of());
+      boolean stored = atRisk.keySet().containsAll(names.keySet()) && rates.keySet().containsAll(names.keySet());
+      Map<String, Figures> figures = stored ? Map.of() : indicators.atRiskOnly(date);
       Figures total = new Figures(0);
       figures.values().forEach(total::add);
       for (var entry : names.entrySet()) {
         String scope = entry.getKey();
-        if (!visibility.sees(scope)) {
-          continue;
+        ParFigures par;
+        BigDecimal disturbance;
+        if (stored) {
+          par = atRisk.get(scope);
+          disturbance = rates.get(scope);
+        } else {
+          Figures f = PortfolioReport.ALL.equals(scope) ? total : figures.getOrDefault(scope, new Figures(0));
+          par = PortfolioIndicatorsRepository.atRisk(f);
+          disturbance = rates.containsKey(scope) ? rates.get(scope)
+              : DisturbanceStandardPolicy.rate(f.disturbedLoans, f.loansOutstanding());
         }
-        Figures f = PortfolioReport.ALL.equals(scope) ? total : figures.getOrDefault(scope, new Figures(0));
-        BigDecimal gross = f.grossPortfolio();
-        BigDecimal disturbance = rates.containsKey(scope) ? rates.get(scope)
-            : DisturbanceStandardPolicy.rate(f.disturbedLoans, f.loansOutstanding());
-        points.add(new TrendReport.Point(date, scope, entry.getValue(), disturbance,
-            PortfolioIndicators.ratio(f.parPrincipal.get(ParThreshold.PAR30), gross),
-            PortfolioIndicators.ratio(f.parPrincipal.get(ParThreshold.PAR90), gross)));
+        points.add(new TrendReport.Point(date, scope, entry.getValue(), disturbance, par.par30Ratio(), par.par90Ratio()));
       }
     }
     return new TrendReport(points);

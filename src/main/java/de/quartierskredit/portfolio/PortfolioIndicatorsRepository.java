@@ -34,26 +34,24 @@ class PortfolioIndicatorsRepository {
   /**
    * Principal due in :from..:asOf per scope: the lines falling due in the period in the schedule in force
    * on their due date (not superseded, before the next version started), up to the loan's closing.
-   * Summed per schedule first (one pass over the lines), less the few lines of rescheduled or closed
-   * loans that fall outside those bounds (looked up per schedule).
+   * Summed per schedule first (one pass over the lines of the period); only for the few schedules of
+   * rescheduled or closed loans, a correlated sum (by the schedule's index) takes off their lines outside
+   * those bounds, so that the lines of the period are read once, not joined twice.
    */
   static final String DUE = """
       SELECT scope, SUM(due) AS due FROM (
-        SELECT %1$s AS scope, x.due
+        SELECT %1$s AS scope,
+               x.due - CASE WHEN n.id IS NULL AND l.closed_on IS NULL THEN 0 ELSE COALESCE(
+                 (SELECT SUM(sl.principal) FROM repayment_schedule_line sl
+                  WHERE sl.schedule_id = x.schedule_id AND sl.due_on BETWEEN :from AND :asOf
+                    AND sl.state <> 'SUPERSEDED'
+                    AND NOT ((n.id IS NULL OR sl.due_on < CAST(n.created_at AS DATE))
+                             AND (l.closed_on IS NULL OR sl.due_on <= l.closed_on))), 0) END AS due
         FROM (SELECT schedule_id, SUM(principal) AS due FROM repayment_schedule_line
               WHERE due_on BETWEEN :from AND :asOf AND state <> 'SUPERSEDED' GROUP BY schedule_id) x
         JOIN repayment_schedule s ON s.id = x.schedule_id
         JOIN loan l ON l.id = s.loan_id
-        UNION ALL
-        SELECT %1$s AS scope, -sl.principal AS due
-        FROM repayment_schedule s
-        JOIN loan l ON l.id = s.loan_id
-        LEFT JOIN repayment_schedule n ON n.loan_id = s.loan_id AND n.version = s.version + 1
-        JOIN repayment_schedule_line sl ON sl.schedule_id = s.id
-        WHERE (n.id IS NOT NULL OR l.closed_on IS NOT NULL)
-          AND sl.due_on BETWEEN :from AND :asOf AND sl.state <> 'SUPERSEDED'
-          AND NOT ((n.id IS NULL OR sl.due_on < CAST(n.created_at AS DATE))
-                   AND (l.closed_on IS NULL OR sl.due_on <= l.closed_on))) y
+        LEFT JOIN repayment_schedule n ON n.loan_id = s.loan_id AND n.version = s.version + 1) y
       GROUP BY scope""".formatted(SCOPE);
 
   private final JdbcClient jdbc;
@@ -172,6 +170,31 @@ class PortfolioIndicatorsRepository {
     Map<String, Figures> byScope = new HashMap<>();
     balances(asOf, null, List.of(), key -> byScope.computeIfAbsent(key, k -> new Figures(0)));
     return byScope;
+  }
+
+  /**
+   * PAR30 and PAR90 as of {@code asOf} of each of {@code scopes} (quarters, OUTSIDE) and of ALL, as the
+   * trend computes them ({@link #atRiskOnly}): a scope without outstanding loans has zero at risk.
+   */
+  Map<String, PortfolioSnapshotRepository.ParFigures> atRiskByScope(LocalDate asOf, java.util.Collection<String> scopes) {
+    Map<String, Figures> figures = atRiskOnly(asOf);
+    Figures total = new Figures(0);
+    figures.values().forEach(total::add);
+    Map<String, PortfolioSnapshotRepository.ParFigures> byScope = new HashMap<>();
+    for (String scope : scopes) {
+      byScope.put(scope, atRisk(figures.getOrDefault(scope, new Figures(0))));
+    }
+    byScope.put(PortfolioReport.ALL, atRisk(total));
+    return byScope;
+  }
+
+  /** A scope's PAR30/PAR90 principal (in euros) and ratio to its gross portfolio. */
+  static PortfolioSnapshotRepository.ParFigures atRisk(Figures f) {
+    BigDecimal gross = f.grossPortfolio();
+    BigDecimal par30 = Money.euros(f.parPrincipal.get(ParThreshold.PAR30));
+    BigDecimal par90 = Money.euros(f.parPrincipal.get(ParThreshold.PAR90));
+    return new PortfolioSnapshotRepository.ParFigures(par30, PortfolioIndicators.ratio(par30, gross),
+        par90, PortfolioIndicators.ratio(par90, gross));
   }
 
   /**
@@ -343,23 +366,27 @@ class PortfolioIndicatorsRepository {
   /** See {@link #advisors}. */
   static final String ADVISORS = """
       SELECT user_id, scope, SUM(active) AS caseload, SUM(due) AS due, SUM(on_time) AS on_time FROM (
-        SELECT adv.user_id, %s AS scope,
+        SELECT adv.user_id, %1$s AS scope,
                CASE WHEN l.disbursed_on <= :asOf AND (l.closed_on IS NULL OR l.closed_on > :asOf)
                     THEN 1 ELSE 0 END AS active,
-               COALESCE(c.due, 0) AS due, COALESCE(c.on_time, 0) AS on_time
+               0 AS due, 0 AS on_time
         FROM loan l
-        JOIN (%s) adv ON adv.loan_id = l.id
-        LEFT JOIN (SELECT loan_id, COUNT(*) AS due,
-                          SUM(CASE WHEN fulfilled_on IS NOT NULL AND fulfilled_on <= due_on THEN 1 ELSE 0 END) AS on_time
-                   FROM contact_obligation WHERE due_on BETWEEN :from AND :asOf GROUP BY loan_id) c
-             ON c.loan_id = l.id
-        WHERE l.disbursed_on <= :asOf) x
+        JOIN (%2$s) adv ON adv.loan_id = l.id
+        WHERE l.disbursed_on <= :asOf
+        UNION ALL
+        SELECT adv.user_id, %1$s AS scope, 0 AS active, 1 AS due,
+               CASE WHEN c.fulfilled_on IS NOT NULL AND c.fulfilled_on <= c.due_on THEN 1 ELSE 0 END AS on_time
+        FROM contact_obligation c
+        JOIN loan l ON l.id = c.loan_id
+        JOIN (%2$s) adv ON adv.loan_id = l.id
+        WHERE c.due_on BETWEEN :from AND :asOf AND l.disbursed_on <= :asOf) x
       GROUP BY user_id, scope
       HAVING SUM(active) > 0 OR SUM(due) > 0""".formatted(SCOPE, LOAN_ADVISOR);
 
   /**
    * Caseload as of {@code asOf} and monthly contacts due in {@code [from, asOf]} per advisor and scope, in
-   * one statement: the contacts summed per loan first (an index range), then the loans with their advisor.
+   * one statement: the loans with their advisor, and the contacts of the period (an index range) joined to
+   * them and counted per advisor and scope directly (no per-loan grouping of the contacts).
    */
   List<AdvisorRow> advisors(LocalDate asOf, LocalDate from) {
     return jdbc.sql(ADVISORS)

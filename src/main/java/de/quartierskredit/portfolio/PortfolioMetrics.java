@@ -27,8 +27,12 @@ import org.springframework.stereotype.Component;
  * and the repayment rate over the last twelve months, the Ausfallquote both ways), the pipeline
  * (waiting cases and oldest age per stage, the committees' pending decisions, stalled contracts), the
  * loans with an open early warning, and the engine's health (open incidents, open tasks, due jobs).
- * All gauges read one cached reading that is computed at most once per interval, however often and by
- * however many gauges scraped. Codes are tags ({@code scope}, {@code bucket}, {@code bearer},
+ * All gauges read one cached reading that is computed at most once per interval
+ * ({@code quartierskredit.metrics.interval}, default a minute), however often and by however many gauges
+ * scraped. The indicators and the pipeline, which read the whole dated history (seconds on a large
+ * portfolio), are kept for their own, longer interval ({@code quartierskredit.metrics.indicators-interval},
+ * default 15 minutes): a twelve-month indicator does not move within minutes, and every node computes
+ * its own reading. Codes are tags ({@code scope}, {@code bucket}, {@code bearer},
  * {@code stage}); where Grafana shows a code, a {@code label} tag carries its German name.
  */
 @Component
@@ -44,13 +48,16 @@ class PortfolioMetrics implements MeterBinder {
   private final ManagementService management;
   private final Clock clock;
   private final Duration interval;
+  private final Duration indicatorsInterval;
   private volatile Reading reading;
   private long computations;
+  private long indicatorComputations;
 
   PortfolioMetrics(PortfolioService portfolio, IndicatorsService indicators, WarnedLoans warned, RuntimeService runtime,
       TaskService tasks,
       ManagementService management, Clock clock,
-      @Value("${quartierskredit.metrics.interval:PT1M}") Duration interval) {
+      @Value("${quartierskredit.metrics.interval:PT1M}") Duration interval,
+      @Value("${quartierskredit.metrics.indicators-interval:PT15M}") Duration indicatorsInterval) {
     this.portfolio = portfolio;
     this.indicators = indicators;
     this.warned = warned;
@@ -59,11 +66,16 @@ class PortfolioMetrics implements MeterBinder {
     this.management = management;
     this.clock = clock;
     this.interval = interval;
+    this.indicatorsInterval = indicatorsInterval;
   }
 
-  /** One computation of every figure. */
-  record Reading(Instant at, PortfolioReport report, IndicatorsReport indicators, PipelineReport pipeline,
-      java.util.Map<String, Long> warned, long incidents, long openTasks, long dueJobs) {}
+  /**
+   * One computation of the figures: {@code at} the cheap ones (portfolio report, warnings, engine),
+   * {@code indicatorsAt} the indicators and the pipeline (kept from an earlier reading while younger than
+   * the indicators' interval).
+   */
+  record Reading(Instant at, PortfolioReport report, Instant indicatorsAt, IndicatorsReport indicators,
+      PipelineReport pipeline, java.util.Map<String, Long> warned, long incidents, long openTasks, long dueJobs) {}
 
   @Override
   public void bindTo(MeterRegistry registry) {
@@ -226,7 +238,10 @@ class PortfolioMetrics implements MeterBinder {
         .mapToDouble(value).findFirst().orElse(Double.NaN);
   }
 
-  /** The cached reading, recomputed when older than the interval (one thread computes, others wait). */
+  /**
+   * The cached reading, recomputed when older than the interval (one thread computes, others wait); its
+   * indicators and pipeline only when older than the indicators' interval (or of another day).
+   */
   Reading current() {
     Reading last = reading;
     if (last != null && last.at().plus(interval).isAfter(Instant.now())) {
@@ -234,11 +249,25 @@ class PortfolioMetrics implements MeterBinder {
     }
     synchronized (this) {
       last = reading;
-      if (last == null || !last.at().plus(interval).isAfter(Instant.now())) {
+      Instant now = Instant.now();
+      if (last == null || !last.at().plus(interval).isAfter(now)) {
         LocalDate today = LocalDate.now(clock);
-        reading = new Reading(Instant.now(), portfolio.reportAsOf(today),
-            indicators.indicators(today, PortfolioIndicators.defaultFrom(today), WHOLE_PORTFOLIO),
-            indicators.pipeline(today, WHOLE_PORTFOLIO), warned.openWarningsByScope(), runtime.createIncidentQuery().count(), tasks.createTaskQuery().count(),
+        Instant indicatorsAt;
+        IndicatorsReport indicatorsReport;
+        PipelineReport pipelineReport;
+        if (last != null && last.indicatorsAt().plus(indicatorsInterval).isAfter(now)
+            && today.equals(last.indicators().asOf())) {
+          indicatorsAt = last.indicatorsAt();
+          indicatorsReport = last.indicators();
+          pipelineReport = last.pipeline();
+        } else {
+          indicatorsAt = now;
+          indicatorsReport = indicators.indicators(today, PortfolioIndicators.defaultFrom(today), WHOLE_PORTFOLIO);
+          pipelineReport = indicators.pipeline(today, WHOLE_PORTFOLIO);
+          indicatorComputations++;
+        }
+        reading = new Reading(now, portfolio.reportAsOf(today), indicatorsAt, indicatorsReport, pipelineReport,
+            warned.openWarningsByScope(), runtime.createIncidentQuery().count(), tasks.createTaskQuery().count(),
             management.createJobQuery().executable().count());
         computations++;
       }
@@ -246,7 +275,13 @@ class PortfolioMetrics implements MeterBinder {
     }
   }
 
+  /** How many readings were computed (each with the cheap figures). */
   synchronized long computations() {
     return computations;
+  }
+
+  /** How many of them computed the indicators and the pipeline. */
+  synchronized long indicatorComputations() {
+    return indicatorComputations;
   }
 }

@@ -11,10 +11,13 @@ public class PortfolioService {
 
   private final PortfolioReportRepository reports;
   private final PortfolioSnapshotRepository snapshots;
+  private final PortfolioIndicatorsRepository indicators;
 
-  PortfolioService(PortfolioReportRepository reports, PortfolioSnapshotRepository snapshots) {
+  PortfolioService(PortfolioReportRepository reports, PortfolioSnapshotRepository snapshots,
+      PortfolioIndicatorsRepository indicators) {
     this.reports = reports;
     this.snapshots = snapshots;
+    this.indicators = indicators;
   }
 
   @Transactional(readOnly = true)
@@ -22,11 +25,15 @@ public class PortfolioService {
     return reports.reportAsOf(asOf);
   }
 
-  /** Computes and stores the snapshot of a reporting date (the 15th). */
+  /**
+   * Computes and stores the snapshot of a reporting date (the 15th): the report's figures and, for the
+   * trend, PAR30 and PAR90 of every scope as the indicators compute them on that date.
+   */
   @Transactional
   public PortfolioReport takeSnapshot(LocalDate reportingDate) {
     PortfolioReport report = reports.reportAsOf(reportingDate);
-    snapshots.store(report);
+    snapshots.store(report, indicators.atRiskByScope(reportingDate,
+        report.scopes().stream().map(PortfolioReport.ScopeFigures::scope).toList()));
     return report;
   }
 

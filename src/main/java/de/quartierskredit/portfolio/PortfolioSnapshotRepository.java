@@ -2,11 +2,15 @@ package de.quartierskredit.portfolio;
 
 import de.quartierskredit.portfolio.PortfolioReport.ScopeFigures;
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,17 +27,23 @@ class PortfolioSnapshotRepository {
     this.clock = clock;
   }
 
-  /** Stores the report's figures; a second run for the same date replaces the first. */
+  /**
+   * Stores the report's figures with PAR30/PAR90 per scope ({@code atRisk}: scope to its at-risk figures,
+   * ALL included; a scope missing there is stored without PAR); a second run for the same date replaces
+   * the first.
+   */
   @Transactional
-  void store(PortfolioReport report) {
+  void store(PortfolioReport report, Map<String, ParFigures> atRisk) {
     jdbc.sql("DELETE FROM portfolio_snapshot WHERE reporting_date = :d").param("d", report.asOf()).update();
     List<ScopeFigures> rows = new ArrayList<>(report.scopes());
     rows.add(report.system());
     for (ScopeFigures f : rows) {
       jdbc.sql("""
               INSERT INTO portfolio_snapshot (reporting_date, scope, loans_outstanding, principal_outstanding,
-                  loans_disturbed, principal_disturbed, disturbance_rate, above_standard, created_at)
-              VALUES (:d, :scope, :loans, :principal, :disturbed, :principalDisturbed, :rate, :above, :now)""")
+                  loans_disturbed, principal_disturbed, disturbance_rate, above_standard, created_at,
+                  par30_principal, par30_ratio, par90_principal, par90_ratio)
+              VALUES (:d, :scope, :loans, :principal, :disturbed, :principalDisturbed, :rate, :above, :now,
+                  :par30, :par30Ratio, :par90, :par90Ratio)""")
           .param("d", report.asOf())
           .param("scope", f.scope())
           .param("loans", f.loansOutstanding())
@@ -43,8 +53,39 @@ class PortfolioSnapshotRepository {
           .param("rate", f.disturbanceRate())
           .param("above", f.aboveStandard())
           .param("now", LocalDateTime.now(clock))
+          .param("par30", par(atRisk, f.scope(), ParFigures::par30Principal), Types.NUMERIC)
+          .param("par30Ratio", par(atRisk, f.scope(), ParFigures::par30Ratio), Types.NUMERIC)
+          .param("par90", par(atRisk, f.scope(), ParFigures::par90Principal), Types.NUMERIC)
+          .param("par90Ratio", par(atRisk, f.scope(), ParFigures::par90Ratio), Types.NUMERIC)
           .update();
     }
+  }
+
+  private static BigDecimal par(Map<String, ParFigures> atRisk, String scope, Function<ParFigures, BigDecimal> figure) {
+    ParFigures figures = atRisk.get(scope);
+    return figures == null ? null : figure.apply(figures);
+  }
+
+  /** PAR30 and PAR90 of one scope on a reporting date: principal at risk in EUR, and its ratio to the gross portfolio. */
+  record ParFigures(BigDecimal par30Principal, BigDecimal par30Ratio, BigDecimal par90Principal, BigDecimal par90Ratio) {}
+
+  /**
+   * The stored PAR figures of the reporting dates from {@code from} up to {@code until}, by date and scope;
+   * rows taken before PAR was stored (V14) are left out.
+   */
+  Map<LocalDate, Map<String, ParFigures>> storedAtRisk(LocalDate from, LocalDate until) {
+    Map<LocalDate, Map<String, ParFigures>> stored = new HashMap<>();
+    jdbc.sql("""
+            SELECT reporting_date, scope, par30_principal, par30_ratio, par90_principal, par90_ratio
+            FROM portfolio_snapshot WHERE reporting_date BETWEEN :from AND :until
+              AND par30_ratio IS NOT NULL AND par90_ratio IS NOT NULL""")
+        .param("from", from).param("until", until)
+        .query(rs -> {
+          stored.computeIfAbsent(rs.getObject("reporting_date", LocalDate.class), d -> new HashMap<>())
+              .put(rs.getString("scope"), new ParFigures(rs.getBigDecimal("par30_principal"), rs.getBigDecimal("par30_ratio"),
+                  rs.getBigDecimal("par90_principal"), rs.getBigDecimal("par90_ratio")));
+        });
+    return stored;
   }
 
   /** Snapshots from {@code from} up to {@code until} (both included), oldest first. */

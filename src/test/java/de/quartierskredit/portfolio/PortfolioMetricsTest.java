@@ -3,6 +3,7 @@ package de.quartierskredit.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.quartierskredit.support.QuartierskreditTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -83,6 +84,41 @@ class PortfolioMetricsTest {
         .isEqualTo(system.par30().ratio().doubleValue());
     assertThat(value(scrape, "quartierskredit_contracts_stalled")).isEqualTo(reading.pipeline().stalledContracts().size());
     assertThat(value(scrape, "quartierskredit_loans_warned{scope=\"ALL\"}")).isEqualTo(reading.warned().get("ALL").doubleValue());
+  }
+
+  @Autowired PortfolioService portfolio;
+  @Autowired IndicatorsService indicators;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired java.time.Clock clock;
+
+  @Test
+  void shouldKeepTheIndicatorsForTheirOwnLongerIntervalAndRecomputeTheCheapFigures() {
+    // the cheap figures at every reading (interval zero), the indicators once an hour
+    var hourly = new PortfolioMetrics(portfolio, indicators, warned, runtime, tasks, management, clock, Duration.ZERO,
+        Duration.ofHours(1));
+    PortfolioMetrics.Reading first = hourly.current();
+    PortfolioMetrics.Reading second = hourly.current();
+
+    assertThat(hourly.computations()).isEqualTo(2);
+    assertThat(hourly.indicatorComputations()).isEqualTo(1);
+    // the cheap figures were read again, the indicators and the pipeline kept
+    assertThat(second).isNotSameAs(first);
+    assertThat(second.report()).isNotSameAs(first.report());
+    assertThat(second.indicatorsAt()).isEqualTo(first.indicatorsAt());
+    assertThat(second.indicators()).isSameAs(first.indicators());
+    assertThat(second.pipeline()).isSameAs(first.pipeline());
+
+    // with the indicators' interval over, they are computed again at every reading
+    var always = new PortfolioMetrics(portfolio, indicators, warned, runtime, tasks, management, clock, Duration.ZERO,
+        Duration.ZERO);
+    PortfolioMetrics.Reading a = always.current();
+    PortfolioMetrics.Reading b = always.current();
+    assertThat(always.indicatorComputations()).isEqualTo(2);
+    assertThat(b.indicators()).isNotSameAs(a.indicators());
+    assertThat(b.pipeline()).isNotSameAs(a.pipeline());
+    assertThat(b.indicatorsAt()).isAfterOrEqualTo(a.indicatorsAt());
   }
 
   @Test
