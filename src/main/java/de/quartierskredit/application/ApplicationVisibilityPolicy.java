@@ -2,7 +2,6 @@ package de.quartierskredit.application;
 
 import de.quartierskredit.shared.Roles;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Who may read an application ({@code GET /api/applications/{reference}}), the same line as the rest
@@ -32,11 +31,6 @@ final class ApplicationVisibilityPolicy {
   }
 
   Visibility of(List<String> groups) {
-    List<String> own = groups == null ? List.of() : groups;
-    if (own.contains(Roles.MICROFINANCER) || own.contains(Roles.MANAGERS) || own.contains(Roles.PROCESS_OWNERS)
-        || own.contains("camunda-admin")) {
-      return new Visibility(true, List.of());
-    }
-    return new Visibility(false, own.stream().map(Roles::quarterOf).filter(Objects::nonNull).distinct().toList());
+    return Roles.seeWholeProgramme(groups) ? new Visibility(true, List.of()) : new Visibility(false, Roles.quartersOf(groups));
   }
 }

@@ -177,7 +177,7 @@ final class FunderReportPage {
 
   /** 0.125 -> "12,5 %"; absent: "–" */
   static String percent(BigDecimal ratio) {
-    return ratio == null ? "–" : ratio.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString().replace('.', ',') + " %";
+    return ratio == null ? "–" : GermanFormat.percent(ratio);
   }
 
   /** "1 Kredit", "3 Kredite" */

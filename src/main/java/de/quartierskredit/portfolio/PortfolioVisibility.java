@@ -3,7 +3,6 @@ package de.quartierskredit.portfolio;
 import de.quartierskredit.shared.Roles;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -24,11 +23,10 @@ record PortfolioVisibility(boolean wholePortfolio, List<String> quarters, String
     Authentication user = identity.getCurrentAuthentication();
     List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
     String userId = user == null ? null : user.getUserId();
-    if (groups.contains(Roles.MANAGERS) || groups.contains(Roles.MICROFINANCER)
-        || groups.contains(Roles.PROCESS_OWNERS) || groups.contains("camunda-admin")) {
+    if (Roles.seeWholeProgramme(groups)) {
       return new PortfolioVisibility(true, List.of(), userId);
     }
-    List<String> quarters = groups.stream().map(Roles::quarterOf).filter(Objects::nonNull).distinct().toList();
+    List<String> quarters = Roles.quartersOf(groups);
     if (quarters.isEmpty()) {
       throw new AuthorizationException("Der Portfoliobericht ist dem Management, dem Mikrofinanzierer und "
           + "den Quartieren vorbehalten.");

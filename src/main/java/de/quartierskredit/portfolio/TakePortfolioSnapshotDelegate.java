@@ -5,7 +5,7 @@ import static de.quartierskredit.portfolio.PortfolioStandardProcess.Variables.*;
 import de.quartierskredit.portfolio.PortfolioReport.ScopeFigures;
 import de.quartierskredit.portfolio.PortfolioSnapshotRepository.DisturbedLoan;
 import de.quartierskredit.shared.Dates;
-import java.math.BigDecimal;
+import de.quartierskredit.shared.GermanFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ class TakePortfolioSnapshotDelegate implements JavaDelegate {
     for (ScopeFigures f : breached) {
       md.append("- **").append(f.name()).append(":** ").append(f.loansDisturbed()).append(" von ")
           .append(f.loansOutstanding()).append(" ausstehenden Krediten gestört (")
-          .append(percent(f.disturbanceRate())).append(")\n");
+          .append(GermanFormat.percent(f.disturbanceRate())).append(")\n");
     }
     md.append("\n#### Gestörte Kredite\n\n| Kredit | Kreditnehmer/in | Betrieb | gestört seit |\n|---|---|---|---|\n");
     int shown = 0;
@@ -78,10 +78,6 @@ class TakePortfolioSnapshotDelegate implements JavaDelegate {
           .append(" weitere gestörte Kredite: die vollständige Liste steht im Portfolio-Bericht (/api/portfolio).\n");
     }
     return md.toString();
-  }
-
-  private static String percent(BigDecimal rate) {
-    return rate.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',') + " %";
   }
 
   private static String escape(String text) {

@@ -38,6 +38,11 @@ public final class GermanFormat {
     return number(BigDecimal.valueOf(number));
   }
 
+  /** A ratio as a percentage with one decimal, rounded half-up, no thousands separator: 0.125 -> {@code 12,5 %}. */
+  public static String percent(BigDecimal ratio) {
+    return ratio.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString().replace('.', ',') + " %";
+  }
+
   /** A date: {@code 01.12.2026} (TT.MM.JJJJ); {@link Dates} reads and writes days, this is its short name. */
   public static String date(LocalDate date) {
     return Dates.format(date);

@@ -1,6 +1,9 @@
 package de.quartierskredit.shared;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The Camunda groups of the MIQUA roles. Advisors and committees exist once per quarter
@@ -53,6 +56,20 @@ public final class Roles {
       return groupId.substring(COMMITTEE_PREFIX.length());
     }
     return quarterOfAdvisors(groupId);
+  }
+
+  /**
+   * Whether these groups read the whole programme, every quarter and outside them (managers, the
+   * microfinancer, process owners, Camunda's administrators): the line our read APIs draw.
+   */
+  public static boolean seeWholeProgramme(Collection<String> groups) {
+    return groups != null && (groups.contains(MANAGERS) || groups.contains(MICROFINANCER)
+        || groups.contains(PROCESS_OWNERS) || groups.contains("camunda-admin"));
+  }
+
+  /** The quarters whose advisors' or committee groups these are (each once; none for other groups). */
+  public static List<String> quartersOf(Collection<String> groups) {
+    return groups == null ? List.of() : groups.stream().map(Roles::quarterOf).filter(Objects::nonNull).distinct().toList();
   }
 
   private static String normalise(String quarterCode) {

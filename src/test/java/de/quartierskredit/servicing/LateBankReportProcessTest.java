@@ -16,6 +16,7 @@ import de.quartierskredit.schedule.AnnuitySchedule;
 import de.quartierskredit.schedule.RepaymentScheduleRepository;
 import de.quartierskredit.support.EngineDriver;
 import de.quartierskredit.support.QuartierskreditTest;
+import de.quartierskredit.support.RestAs;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,11 +38,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -226,11 +223,8 @@ class LateBankReportProcessTest {
   }
 
   private ResponseEntity<String> bank(Map<String, Object> event) {
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
     try {
-      return rest.withBasicAuth("bernd", "demo").exchange("/api/bank/events", HttpMethod.POST,
-          new HttpEntity<>(JSON.writeValueAsString(event), headers), String.class);
+      return RestAs.user(rest, "bernd").post("/api/bank/events", JSON.writeValueAsString(event));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
