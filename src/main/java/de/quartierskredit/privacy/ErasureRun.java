@@ -5,6 +5,7 @@ import de.quartierskredit.privacy.PersonalDataRepository.EndedLoan;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +40,10 @@ public class ErasureRun {
     }
   }
 
+  private static int count(Map<CaseErasure.Outcome, Integer> outcomes, CaseErasure.Outcome outcome) {
+    return outcomes.getOrDefault(outcome, 0);
+  }
+
   @Transactional
   public Summary eraseDueCases() {
     LocalDate today = LocalDate.now(clock);
@@ -47,13 +52,28 @@ public class ErasureRun {
     LocalDate applicationsBy = today.minus(policy.applicationWithoutLoan()).plusDays(3);
     LocalDate loansBefore = LocalDate.of(today.getYear() - policy.bookkeepingYears(), 1, 1);
     Map<CaseErasure.Outcome, Integer> loans = new EnumMap<>(CaseErasure.Outcome.class);
-    for (EndedLoan loan : data.endedLoans(applicationsBy, loansBefore, limit)) {
-      loans.merge(erasure.eraseLoan(loan.reference(), null).outcome(), 1, Integer::sum);
+    // a case left alone (not yet due, an instance still running) stays a candidate: page past it
+    int offset = 0;
+    List<EndedLoan> page;
+    while (count(loans, CaseErasure.Outcome.ERASED) < limit
+        && !(page = data.endedLoans(applicationsBy, loansBefore, offset, limit)).isEmpty()) {
+      for (EndedLoan loan : page) {
+        CaseErasure.Outcome outcome = erasure.eraseLoan(loan.reference(), null).outcome();
+        loans.merge(outcome, 1, Integer::sum);
+        offset += outcome == CaseErasure.Outcome.ERASED ? 0 : 1;
+      }
     }
     Map<CaseErasure.Outcome, Integer> contacts = new EnumMap<>(CaseErasure.Outcome.class);
     LocalDate contactsBy = today.minus(policy.contactWithoutApplication()).plusDays(3);
-    for (ContactWithoutApplication contact : data.contactsWithoutApplication(contactsBy, limit)) {
-      contacts.merge(erasure.eraseContact(contact), 1, Integer::sum);
+    offset = 0;
+    List<ContactWithoutApplication> contactPage;
+    while (count(contacts, CaseErasure.Outcome.ERASED) < limit
+        && !(contactPage = data.contactsWithoutApplication(contactsBy, offset, limit)).isEmpty()) {
+      for (ContactWithoutApplication contact : contactPage) {
+        CaseErasure.Outcome outcome = erasure.eraseContact(contact);
+        contacts.merge(outcome, 1, Integer::sum);
+        offset += outcome == CaseErasure.Outcome.ERASED ? 0 : 1;
+      }
     }
     return new Summary(loans, contacts);
   }

@@ -53,15 +53,16 @@ class PersonalDataRepository {
    * Ended cases not yet erased that may be due: applications without a loan that ended on or before
    * {@code applicationsEndedBy}, loans closed before {@code loansClosedBefore} (the policy decides each).
    */
-  List<EndedLoan> endedLoans(LocalDate applicationsEndedBy, LocalDate loansClosedBefore, int limit) {
+  List<EndedLoan> endedLoans(LocalDate applicationsEndedBy, LocalDate loansClosedBefore, int offset, int limit) {
     return jdbc.sql("""
             SELECT id, reference, state, closed_on, applicant_id, business_id FROM loan
             WHERE personal_data_erased_at IS NULL AND closed_on IS NOT NULL
               AND ((state IN (:withoutLoan) AND closed_on <= :applicationsBy)
                 OR (state IN (:closed) AND closed_on < :loansBefore))
             ORDER BY closed_on, id
-            LIMIT :limit""")
+            LIMIT :limit OFFSET :offset""")
         .param("limit", limit)
+        .param("offset", offset)
         .param("withoutLoan", WITHOUT_LOAN)
         .param("applicationsBy", applicationsEndedBy)
         .param("closed", CLOSED_LOANS)
@@ -89,13 +90,14 @@ class PersonalDataRepository {
   }
 
   /** Outreach contacts that led to no application, made on or before {@code contactedBy}, not yet erased. */
-  List<ContactWithoutApplication> contactsWithoutApplication(LocalDate contactedBy, int limit) {
+  List<ContactWithoutApplication> contactsWithoutApplication(LocalDate contactedBy, int offset, int limit) {
     return jdbc.sql("""
             SELECT id, contacted_on, process_instance_id FROM outreach_contact
             WHERE personal_data_erased_at IS NULL AND loan_reference IS NULL AND contacted_on <= :by
             ORDER BY contacted_on, id
-            LIMIT :limit""")
+            LIMIT :limit OFFSET :offset""")
         .param("limit", limit)
+        .param("offset", offset)
         .param("by", contactedBy)
         .query((rs, row) -> new ContactWithoutApplication(rs.getLong("id"), rs.getObject("contacted_on", LocalDate.class),
             rs.getString("process_instance_id")))
