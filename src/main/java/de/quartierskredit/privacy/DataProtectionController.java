@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -83,11 +84,15 @@ class DataProtectionController {
   }
 
   @Operation(summary = "Fall nach Ablauf der Aufbewahrungsfrist sofort löschen (sonst nachts)",
-      description = "Löscht die personenbezogenen Daten des Falls mit diesem Aktenzeichen, wenn seine Aufbewahrungsfrist "
+      description = "Löscht die personenbezogenen Daten des Falls mit dem Aktenzeichen `reference`, wenn seine Aufbewahrungsfrist "
           + "abgelaufen ist (200); vorher nie (409 mit dem Tag, ab dem gelöscht werden darf). Ein schon gelöschter Fall "
           + "bleibt unverändert (200). 404 für ein unbekanntes Aktenzeichen.")
-  @PostMapping("/erasures/{reference}")
-  Map<String, Object> erase(@PathVariable String reference) {
+  @PostMapping("/erasures")
+  Map<String, Object> erase(@RequestBody ErasureRequest request) {
+    String reference = request == null ? null : blankToNull(request.reference());
+    if (reference == null) {
+      throw new Refused(HttpStatus.BAD_REQUEST, "Ungültige Eingabe", "„Aktenzeichen“ (reference) fehlt.");
+    }
     if (reference.length() > 40) {
       throw new Refused(HttpStatus.NOT_FOUND, "Kredit unbekannt", "Kein Kredit mit diesem Aktenzeichen.");
     }
@@ -106,6 +111,9 @@ class DataProtectionController {
     }
     return answer;
   }
+
+  /** The case to erase now: its loan reference (Aktenzeichen). */
+  record ErasureRequest(String reference) {}
 
   @ExceptionHandler(Refused.class)
   ResponseEntity<ProblemDetail> refused(Refused refused) {

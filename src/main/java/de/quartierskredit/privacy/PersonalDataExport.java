@@ -253,7 +253,7 @@ public class PersonalDataExport {
     guarantee.put("verbuergterBetrag", row.get("verbuergterBetrag"));
     guarantee.put("gezahltNachInanspruchnahme", row.get("gezahltNachInanspruchnahme"));
     guarantee.put("inanspruchnahmeAm", row.get("inanspruchnahmeAm"));
-    // only the stored values of the case that name this person: the rest is the borrower's data
+    // only the guarantor fields of the case that name this person: the rest (the dossier too) is the borrower's data
     guarantee.put("prozessdaten", processData((String) row.get("aktenzeichen"),
         List.of((String) row.get("name"), (String) row.get("kontakt"))));
     export.put("buergschaften", List.of(guarantee));
@@ -303,11 +303,11 @@ public class PersonalDataExport {
         .forEach(instance -> processNames.put(instance.getId(), processName(instance)));
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(instances.toArray(String[]::new)).disableCustomObjectDeserialization()
-        .orderByProcessInstanceId().list()) {
+        .orderByProcessInstanceId().asc().orderByVariableName().asc().list()) {
       String value = text(variable.getTypedValue());
-      if (value == null || onlyMentioning != null && onlyMentioning.stream()
-          .noneMatch(term -> term != null && !term.isBlank() && value.toLowerCase(Locale.ROOT)
-              .contains(term.toLowerCase(Locale.ROOT)))) {
+      if (value == null || onlyMentioning != null && !(variable.getName().toLowerCase(Locale.ROOT).contains("guarantor")
+          && onlyMentioning.stream().anyMatch(term -> term != null && !term.isBlank()
+              && value.toLowerCase(Locale.ROOT).contains(term.toLowerCase(Locale.ROOT))))) {
         continue;
       }
       Map<String, Object> entry = new LinkedHashMap<>();
