@@ -106,7 +106,10 @@ class ErasureProofTest {
   void shouldLeaveNoTraceOfTheBorrowerAfterTheRetentionWhileTheFiguresStayTheSame() {
     setDay(LocalDate.of(2034, 3, 1));
     String reference;
+    String activeName = "Aktiv" + tag;
+    String active;
     try (FundRoom room = FundRoom.ensure(jdbc, "offenbach", new BigDecimal("10000"))) {
+      active = activeLoan(activeName);
       reference = writtenOffLoan();
     }
     var loan = jdbc.sql("SELECT id, state, closed_on FROM loan WHERE reference = :r").param("r", reference).query().singleRow();
@@ -160,6 +163,13 @@ class ErasureProofTest {
         .param("r", reference).query(String.class).list();
     assertThat(log).anyMatch(entry -> entry.startsWith("ERASURE_REFUSED|admin|rule=BOOKKEEPING"))
         .anyMatch(entry -> entry.startsWith("ERASURE|-|rule=BOOKKEEPING"));
+
+    // a loan still being repaid is never touched, however old
+    assertThat(jdbc.sql("SELECT state FROM loan WHERE reference = :r").param("r", active).query(String.class).single())
+        .isEqualTo("ACTIVE");
+    assertThat(erasure.eraseLoan(active, "admin").outcome()).isEqualTo(CaseErasure.Outcome.NOT_DUE);
+    assertThat(hits(activeName)).contains("applicant.last_name");
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(active).count()).isPositive();
 
     // a second run, and a second request, change nothing
     var rowsBefore = caseRows(loanId);
@@ -301,6 +311,25 @@ class ErasureProofTest {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** A loan the bank signed and disbursed (reported over the bank events API), now in repayment. */
+  private String activeLoan(String last) {
+    ProcessInstance application = startApplication(last);
+    String reference = application.getBusinessKey();
+    runtime.deleteProcessInstance(application.getId(), "approved outside the test's view");
+    jdbc.sql("UPDATE loan SET state = 'APPROVED', approved_on = :today, reserved_principal = amount, liable_party = 'LOCAL_FUND' WHERE reference = :r")
+        .param("today", LocalDate.now(clock)).param("r", reference).update();
+    ProcessInstance contract = runtime.createProcessInstanceByKey("bank-contract").businessKey(reference)
+        .setVariables(Map.of("loanReference", reference, "advisorGroup", "advisors-offenbach")).execute();
+    engine().runAsyncJobs(contract);
+    Map<String, Object> signed = new LinkedHashMap<>(Map.of("eventId", "EV-" + UUID.randomUUID(), "loanReference",
+        reference, "type", "CONTRACT_SIGNED", "valueDate", LocalDate.now(clock).toString(), "contractNumber", "GLS-A" + tag));
+    assertThat(bankEvent(signed)).isEqualTo(HttpStatus.OK);
+    assertThat(bankEvent(new LinkedHashMap<>(Map.of("eventId", "EV-" + UUID.randomUUID(), "loanReference", reference,
+        "type", "DISBURSED", "amount", new BigDecimal("5000.00"), "valueDate", LocalDate.now(clock).toString()))))
+        .isEqualTo(HttpStatus.OK);
+    return reference;
   }
 
   private ProcessInstance startApplication(String last) {
