@@ -34,12 +34,39 @@ class DataProtectionController {
 
   private final PersonalDataExport export;
   private final CaseErasure erasure;
+  private final DataProtectionLog log;
   private final IdentityService identity;
 
-  DataProtectionController(PersonalDataExport export, CaseErasure erasure, IdentityService identity) {
+  DataProtectionController(PersonalDataExport export, CaseErasure erasure, DataProtectionLog log,
+      IdentityService identity) {
     this.export = export;
     this.erasure = erasure;
+    this.log = log;
     this.identity = identity;
+  }
+
+  /** One entry of the data protection log as the data protection officer reads it. */
+  record LogEntry(String zeitpunkt, String wer, String aktion, String person, String aktenzeichen, String angaben) {}
+
+  @Operation(summary = "Protokoll der Suchen, Auskünfte und Löschungen (neueste zuerst)",
+      description = "Wer wann welche Person gesucht oder beauskunftet und welchen Fall gelöscht hat, ohne die Daten "
+          + "selbst; höchstens 500 Einträge, mit `reference` nur die eines Falls.")
+  @GetMapping("/log")
+  List<LogEntry> log(@RequestParam(required = false) String reference) {
+    String ref = blankToNull(reference);
+    if (ref != null && ref.length() > 40) {
+      throw new Refused(HttpStatus.BAD_REQUEST, "Ungültige Eingabe", "„Aktenzeichen“ ist zu lang.");
+    }
+    return log.newest(ref, 500).stream().map(entry -> new LogEntry(
+        entry.occurredAt().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss")),
+        entry.actor() == null ? "System (nächtliche Löschung)" : entry.actor(),
+        switch (entry.action()) {
+          case SEARCH -> "Suche";
+          case EXPORT -> "Auskunft";
+          case ERASURE -> "Löschung";
+          case ERASURE_REFUSED -> "Löschung abgelehnt (Frist läuft)";
+        },
+        entry.subjectId(), entry.loanReference(), entry.details())).toList();
   }
 
   @Operation(summary = "Person suchen (Kreditnehmer/in, Bürge/Bürgin, Kontaktperson) nach Aktenzeichen und/oder Name",

@@ -52,6 +52,20 @@ class DataProtectionLog {
         .list();
   }
 
+  /** The newest entries (at most {@code limit}), of one loan if {@code loanReference} is given, newest first. */
+  List<Entry> newest(String loanReference, int limit) {
+    return jdbc.sql("""
+            SELECT occurred_at, actor, action, subject_id, loan_reference, details FROM data_protection_log
+            WHERE CAST(:reference AS VARCHAR(40)) IS NULL OR loan_reference = :reference
+            ORDER BY id DESC LIMIT :limit""")
+        .param("reference", loanReference)
+        .param("limit", limit)
+        .query((rs, row) -> new Entry(rs.getObject("occurred_at", LocalDateTime.class), rs.getString("actor"),
+            Action.valueOf(rs.getString("action")), rs.getString("subject_id"), rs.getString("loan_reference"),
+            rs.getString("details")))
+        .list();
+  }
+
   List<Entry> since(long afterId) {
     return jdbc.sql("""
             SELECT occurred_at, actor, action, subject_id, loan_reference, details FROM data_protection_log

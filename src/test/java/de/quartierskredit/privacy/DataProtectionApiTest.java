@@ -188,6 +188,11 @@ class DataProtectionApiTest {
       assertThat(answer.getBody()).doesNotContain("\"APPLIED\"");
 
       assertThat(logSince(before)).containsExactly("EXPORT|admin|" + subject + "|" + reference + "|loans=[" + reference + "]");
+      JsonNode log = RestAs.json(as("admin", HttpMethod.GET, "/api/data-protection/log?reference=" + reference));
+      assertThat(log.get(0).get("aktion").asText()).isEqualTo("Auskunft");
+      assertThat(log.get(0).get("wer").asText()).isEqualTo("admin");
+      assertThat(log.get(0).get("person").asText()).isEqualTo(subject);
+      assertThat(log.toString()).doesNotContain(lastName).doesNotContain(phone);
     }
 
     @Test
@@ -219,6 +224,7 @@ class DataProtectionApiTest {
       for (ResponseEntity<String> answer : List.of(
           as(user, HttpMethod.GET, "/api/data-protection/subjects?reference=" + reference),
           as(user, HttpMethod.GET, "/api/data-protection/subjects/applicant-1"),
+          as(user, HttpMethod.GET, "/api/data-protection/log"),
           erase(user, reference))) {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(answer.getHeaders().getContentType().toString()).contains("problem+json");
