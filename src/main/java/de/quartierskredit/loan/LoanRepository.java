@@ -130,6 +130,28 @@ public class LoanRepository {
         .query(Boolean.class).single();
   }
 
+  /** What an erased loan's purpose reads (the column is NOT NULL). */
+  public static final String ERASED = "gelöscht";
+
+  /**
+   * The case's retention has ended (privacy.RetentionPolicy decided): its purpose and the reason it
+   * ended are erased and the loan is marked erased; ids, quarter, amounts, dates and state stay. Only
+   * an ended case, and only once: true if this call erased it, false if it was erased already or is
+   * not ended (the row lock makes a second node's call wait and then find it erased).
+   */
+  public boolean erasePersonalData(long loanId) {
+    LocalDateTime now = LocalDateTime.now(clock);
+    return jdbc.sql("""
+            UPDATE loan SET purpose = :erased, ended_reason = NULL, personal_data_erased_at = :now,
+                   updated_at = :now, version = version + 1
+            WHERE id = :id AND personal_data_erased_at IS NULL AND closed_on IS NOT NULL AND state IN (:ended)""")
+        .param("erased", ERASED)
+        .param("now", now)
+        .param("id", loanId)
+        .param("ended", java.util.Arrays.stream(LoanState.values()).filter(LoanState::isEnded).map(Enum::name).toList())
+        .update() == 1;
+  }
+
   /** Links the loan to the process instance that runs it. */
   public void attachProcess(String reference, String processInstanceId) {
     jdbc.sql("UPDATE loan SET process_instance_id = :pi WHERE reference = :reference")

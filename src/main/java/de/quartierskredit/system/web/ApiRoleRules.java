@@ -17,7 +17,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Which role may use which part of our API, checked before the body is read (the API filter has
  * already answered anonymous callers with 401): the partner bank reports bank events, process owners
- * migrate models. Everyone else gets a 403 problem.
+ * migrate models and answer data protection requests. Everyone else gets a 403 problem.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiRoleRules implements WebMvcConfigurer {
@@ -30,7 +30,10 @@ class ApiRoleRules implements WebMvcConfigurer {
           "Nur die Partnerbank (Gruppe " + Roles.BANK + ") meldet Bankereignisse."),
       new Rule("/api/admin/**", Set.of(Roles.PROCESS_OWNERS, Groups.CAMUNDA_ADMIN),
           "Nur Prozessverantwortliche (Gruppe " + Roles.PROCESS_OWNERS
-              + ") ändern Modelle und migrieren laufende Kredite."));
+              + ") ändern Modelle und migrieren laufende Kredite."),
+      new Rule("/api/data-protection/**", Set.of(Roles.PROCESS_OWNERS),
+          "Nur Prozessverantwortliche (Gruppe " + Roles.PROCESS_OWNERS
+              + ") erteilen Auskunft über gespeicherte Personen und löschen Fälle."));
 
   private final IdentityService identity;
 

@@ -11,9 +11,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,8 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * History cleanup as configured (removal-time strategy {@code end}, the models' time-to-live, a
  * nightly window): the history of a loan that ended more than its time-to-live ago is removed, the
- * history of a loan still running is kept however old it is, and the cleanup job waits for the
- * window. In the shared test context (a second engine in this JVM confused the REST API of later
+ * history of a loan still running is kept however old it is, an application that ended without a loan
+ * goes six months after it ended (our tables' retention, not the model's), and the cleanup job waits for
+ * the window. In the shared test context (a second engine in this JVM confused the REST API of later
  * tests): cleanup removes whatever history is due in the database, and later tests do not read the
  * history of earlier ones.
  */
@@ -42,6 +46,8 @@ class HistoryCleanupTest {
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired JdbcClient jdbc;
+  @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
 
   @AfterEach
   void resetClock() {
@@ -81,6 +87,43 @@ class HistoryCleanupTest {
     cleanUpNow();
     assertThat(historyOf(ended)).isZero();
     assertThat(historyOf(running)).isEqualTo(runningBefore).isPositive();
+  }
+
+  /**
+   * The engine follows the retention of our tables (privacy.CaseHistoryRemovalTime): an application that
+   * ended without a loan is due six months after the day it ended, not its model's 400 days; cleanup
+   * keeps it the day before and removes it on the day.
+   */
+  @Test
+  void shouldRemoveTheHistoryOfAnApplicationWithoutLoanSixMonthsAfterItEnded() {
+    LocalDate ended = LocalDate.of(2032, 8, 31);
+    setClock(ended.atTime(11, 0));
+    ProcessInstance application;
+    identity.setAuthentication("anna", List.of("advisors-offenbach"));
+    try {
+      application = runtime.startProcessInstanceByKey("loan-application", Map.of("applicantFirstName", "Ida",
+          "applicantLastName", "Cleanup", "businessName", "Ida Cleanup", "businessStage", "NEW_FOUNDER",
+          "quarterCode", "offenbach", "loanPurpose", "Ladenausstattung", "commercialPurpose", true, "loanAmount", 2000L));
+      String advice = tasks.createTaskQuery().processInstanceId(application.getId()).singleResult().getId();
+      tasks.complete(advice, Map.of("adviceOutcome", "OTHER_FINANCING"));
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(application.getId()).count()).isZero();
+
+    // 31.08. + 6 months = 28.02. (the model's time-to-live alone would keep it 400 days)
+    Date removal = history.createHistoricProcessInstanceQuery().processInstanceId(application.getId()).singleResult()
+        .getRemovalTime();
+    // (our tables count days in business time, Europe/Berlin)
+    assertThat(removal).isEqualTo(Date.from(LocalDate.of(2033, 2, 28).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant()));
+
+    setClock(LocalDate.of(2033, 2, 27).atTime(13, 0));
+    cleanUpNow();
+    assertThat(historyOf(application)).isPositive();
+
+    setClock(LocalDate.of(2033, 2, 28).atTime(1, 30));
+    cleanUpNow();
+    assertThat(historyOf(application)).isZero();
   }
 
   @Test
