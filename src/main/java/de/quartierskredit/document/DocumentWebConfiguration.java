@@ -30,8 +30,8 @@ class DocumentWebConfiguration {
   /**
    * Tomcat stops reading a multipart request that breaks the limits and, by default, closes the connection
    * without reading the rest: the browser then shows a broken connection instead of our 413. Swallowing the
-   * rest of an aborted upload (up to Tomcat's max-swallow-size, 2 MB by default) lets the answer arrive;
-   * a far larger request is still cut off.
+   * rest of an aborted upload (up to {@code server.tomcat.max-swallow-size}, 32 MB in application.yaml) lets
+   * the answer arrive; a far larger request is still cut off after the answer.
    */
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> swallowAbortedUploads() {
