@@ -104,6 +104,7 @@ class DocumentsBrowserTest {
     downloadPath = link.getDomAttribute("href");
     assertThat(row("BUSINESS_PLAN").findElement(By.cssSelector(".status")).getText()).isEqualTo("fehlt");
     GermanOnly.assertPage(browser.pageText());
+    assertThat(browser.pageText()).contains("Datei wählen").doesNotContain("Choose File", "No file chosen");
     browser.screenshot("documents-01-uploaded");
   }
 
@@ -118,6 +119,7 @@ class DocumentsBrowserTest {
 
     new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
         row("BUSINESS_PLAN").findElement(By.cssSelector(".message")).getText().startsWith("Nur PDF-"));
+    assertThat(row("BUSINESS_PLAN").findElement(By.cssSelector(".chosen")).getText()).isEqualTo("Businessplan.pdf");
     assertThat(row("BUSINESS_PLAN").findElement(By.cssSelector(".message")).getText())
         .startsWith("Nur PDF-, JPEG- und PNG-Dateien werden angenommen");
     assertThat(row("BUSINESS_PLAN").findElement(By.cssSelector(".status")).getText()).isEqualTo("fehlt");
