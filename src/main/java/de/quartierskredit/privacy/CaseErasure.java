@@ -1,5 +1,6 @@
 package de.quartierskredit.privacy;
 
+import de.quartierskredit.document.LoanDocuments;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.privacy.DataProtectionLog.Action;
 import de.quartierskredit.privacy.PersonalDataRepository.ContactWithoutApplication;
@@ -44,16 +45,18 @@ public class CaseErasure {
   private final RetentionPolicy policy;
   private final PersonalDataRepository data;
   private final LoanRepository loans;
+  private final LoanDocuments documents;
   private final DataProtectionLog log;
   private final HistoryService history;
   private final RuntimeService runtime;
   private final Clock clock;
 
-  CaseErasure(RetentionPolicy policy, PersonalDataRepository data, LoanRepository loans, DataProtectionLog log,
-      HistoryService history, RuntimeService runtime, Clock clock) {
+  CaseErasure(RetentionPolicy policy, PersonalDataRepository data, LoanRepository loans, LoanDocuments documents,
+      DataProtectionLog log, HistoryService history, RuntimeService runtime, Clock clock) {
     this.policy = policy;
     this.data = data;
     this.loans = loans;
+    this.documents = documents;
     this.log = log;
     this.history = history;
     this.runtime = runtime;
@@ -90,7 +93,7 @@ public class CaseErasure {
     if (!loans.erasePersonalData(loan.id())) {
       return new Result(Outcome.ALREADY_ERASED, verdict.rule(), verdict.erasableFrom());
     }
-    PersonalDataRepository.Counts counts = data.anonymiseCase(loan);
+    PersonalDataRepository.Counts counts = data.anonymiseCase(loan, documents.eraseAll(reference));
     Set<String> instances = new LinkedHashSet<>();
     history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).list()
         .forEach(instance -> instances.add(instance.getId()));

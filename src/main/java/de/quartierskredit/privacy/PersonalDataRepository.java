@@ -113,9 +113,10 @@ class PersonalDataRepository {
   /**
    * Anonymises everything of the loan's case except the loan row: applicant and business (unless another
    * loan not yet erased shares them), guarantors, contacts, interventions, reschedulings, committee
-   * decisions, outreach contacts, documents (names erased, bytes deleted).
+   * decisions, outreach contacts. The documents are erased by their own package ({@code
+   * LoanDocuments.eraseAll}, which also knows where their bytes are); {@code documents} is how many it erased.
    */
-  Counts anonymiseCase(EndedLoan loan) {
+  Counts anonymiseCase(EndedLoan loan, int documents) {
     LocalDateTime now = LocalDateTime.now(clock);
     long id = loan.id();
     jdbc.sql("""
@@ -151,12 +152,6 @@ class PersonalDataRepository {
                    personal_data_erased_at = :now
             WHERE loan_reference = :reference AND personal_data_erased_at IS NULL""")
         .param("erased", ERASED).param("now", now).param("reference", loan.reference()).update();
-    jdbc.sql("DELETE FROM loan_document_content WHERE document_id IN (SELECT id FROM loan_document WHERE loan_id = :id)")
-        .param("id", id).update();
-    int documents = jdbc.sql("""
-            UPDATE loan_document SET file_name = :erased, storage_key = NULL, erased_at = :now
-            WHERE loan_id = :id AND erased_at IS NULL""")
-        .param("erased", ERASED).param("now", now).param("id", id).update();
     return new Counts(guarantors, contacts, texts, documents, outreach);
   }
 
