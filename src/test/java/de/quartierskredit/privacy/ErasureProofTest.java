@@ -249,7 +249,7 @@ class ErasureProofTest {
         "templateRecommendation", "APPROVE"));
     complete(task(committee), withVariables("committeeDecision", "APPROVE",
         "committeeDecisionReason", "Tragfähig, " + lastName + " überzeugt.", "votesFor", 3L, "votesAgainst", 0L,
-        "abstentions", 0L));
+        "abstentions", 0L, "missingDocumentsReason", "Ausweis von " + lastName + " im Original gesehen."));
     execute(job(committee));
     ProcessInstance bank = calledProcessInstance("bank-contract", applicationInstance);
     execute(job(bank));
