@@ -113,7 +113,7 @@ final class LoanFilePage {
 
     section(page, "tilgung", "Tilgungsplan, Zahlungen und Rückstand", runningHead, false);
     Repayment r = file.repayment();
-    facts(page, new String[][] {{"bezahlte Raten", r.instalmentsPaid()}, {"Rückstand heute", r.arrears()},
+    facts(page, new String[][] {{"bezahlte Raten des aktuellen Plans", r.instalmentsPaid()}, {"Rückstand heute", r.arrears()},
         {"nächste Rate", r.nextInstalment() + (r.nextDueOn().equals("–") ? "" : " am " + r.nextDueOn())},
         {"gestört", r.disturbed()}, {"gestört seit", r.disturbedSince()}});
     Schedule s = file.schedule();

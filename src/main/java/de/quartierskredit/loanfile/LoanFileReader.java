@@ -234,7 +234,7 @@ class LoanFileReader {
               date(r.date("opened_on")), "Intervention eröffnet (Zahlungsstörung)", People.SYSTEM,
               "Rückstand " + amount(r.decimal("arrears")))));
           if (r.date("plan_agreed_on") != null) {
-            timeline.add(new Event(r.date("plan_agreed_on").atTime(LocalTime.of(10, 0)), 8, new TimelineEntry(
+            timeline.add(new Event(r.date("plan_agreed_on").atStartOfDay(), 8, new TimelineEntry(
                 date(r.date("plan_agreed_on")), "Interventionsplan vereinbart", people.name(r.string("plan_agreed_by")),
                 Labels.of(Labels.NEXT_STEP, r.string("next_step")))));
           }
@@ -259,10 +259,10 @@ class LoanFileReader {
           String kind = Labels.of(Labels.RESCHEDULING_KIND, r.string("kind"));
           LocalDate decidedOn = r.date("approved_on") != null ? r.date("approved_on") : r.date("rejected_on");
           String status = Labels.of(Labels.RESCHEDULING_STATUS, r.string("status"));
-          timeline.add(new Event(r.date("submitted_on").atTime(LocalTime.of(11, 0)), 9, new TimelineEntry(
+          timeline.add(new Event(r.date("submitted_on").atStartOfDay(), 9, new TimelineEntry(
               date(r.date("submitted_on")), "Tilgungsplanänderung beantragt", people.name(r.string("submitted_by")), kind)));
           if (decidedOn != null) {
-            timeline.add(new Event(decidedOn.atTime(LocalTime.of(11, 30)), 9, new TimelineEntry(date(decidedOn),
+            timeline.add(new Event(decidedOn.atStartOfDay(), 9, new TimelineEntry(date(decidedOn),
                 "Tilgungsplanänderung " + status, people.name(r.string("decided_by")), kind)));
           }
           Integer pause = r.integerOrNull("pause_months");
