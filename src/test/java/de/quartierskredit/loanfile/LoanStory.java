@@ -68,6 +68,20 @@ final class LoanStory {
 
   /** Application to disbursement: the loan is ACTIVE with its servicing running. */
   LoanStory originate(String businessName, long amount) {
+    untilCommittee(businessName, amount);
+    complete("sven", "committee-offenbach", "Task_DecideApplication", Map.of("committeeDecision", "APPROVE",
+        "committeeDecisionReason", "Tragfähiges Konzept, gute Bürgen.", "votesFor", 3L, "votesAgainst", 0L,
+        "abstentions", 1L));
+    complete("bernd", "bank", "Task_ConfirmContract", Map.of("contractNumber", "GLS-" + reference,
+        "contractSignedOn", today().toString()));
+    complete("bernd", "bank", "Task_ConfirmDisbursement", Map.of("disbursedOn", today().toString(),
+        "disbursedAmount", (double) amount));
+    assertThat(state()).isEqualTo(LoanState.ACTIVE.name());
+    return this;
+  }
+
+  /** Application, advice, guarantors and decision template: the committee's decision is open. */
+  LoanStory untilCommittee(String businessName, long amount) {
     Map<String, Object> application = new HashMap<>();
     application.put("applicantFirstName", "Selin");
     application.put("applicantLastName", "Aydın");
@@ -97,14 +111,7 @@ final class LoanStory {
     complete("anna", "advisors-offenbach", "Task_PrepareDecisionTemplate", Map.of(
         "templateImprovesSituation", "Ja: eigenes Einkommen, ein Arbeitsplatz mehr.",
         "templateCanRepay", "Ja: die Rate ist aus dem Umsatz tragbar.", "templateRecommendation", "APPROVE"));
-    complete("sven", "committee-offenbach", "Task_DecideApplication", Map.of("committeeDecision", "APPROVE",
-        "committeeDecisionReason", "Tragfähiges Konzept, gute Bürgen.", "votesFor", 3L, "votesAgainst", 0L,
-        "abstentions", 1L));
-    complete("bernd", "bank", "Task_ConfirmContract", Map.of("contractNumber", "GLS-" + reference,
-        "contractSignedOn", today().toString()));
-    complete("bernd", "bank", "Task_ConfirmDisbursement", Map.of("disbursedOn", today().toString(),
-        "disbursedAmount", (double) amount));
-    assertThat(state()).isEqualTo(LoanState.ACTIVE.name());
+    drain();
     return this;
   }
 
