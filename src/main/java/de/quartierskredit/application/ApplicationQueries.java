@@ -1,7 +1,7 @@
 package de.quartierskredit.application;
 
-import de.quartierskredit.shared.LoanVisibilityPolicy;
-import de.quartierskredit.shared.LoanVisibilityPolicy.Visibility;
+import de.quartierskredit.shared.LoanVisibility;
+import de.quartierskredit.shared.LoanVisibility.Visibility;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -13,13 +13,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads one application for {@code GET /api/applications/{reference}} under
- * {@link de.quartierskredit.shared.LoanVisibilityPolicy}: empty when it does not exist or the caller may not see it
+ * {@link LoanVisibility}: empty when it does not exist or the caller may not see it
  * (the caller cannot tell which), 403 when the caller may read no application at all.
  */
 @Service
 class ApplicationQueries {
 
-  private final LoanVisibilityPolicy visibility = new LoanVisibilityPolicy();
   private final ApplicationReadRepository applications;
   private final TaskService tasks;
   private final IdentityService identity;
@@ -32,7 +31,7 @@ class ApplicationQueries {
 
   Optional<ApplicationView> find(String reference) {
     Authentication caller = identity.getCurrentAuthentication();
-    Visibility visible = visibility.of(caller == null ? List.of() : caller.getGroupIds());
+    Visibility visible = LoanVisibility.of(caller == null ? List.of() : caller.getGroupIds());
     if (visible.none()) {
       throw new AuthorizationException("Anträge lesen der Mikrofinanzierer, das Management, die Prozessverantwortlichen "
           + "und die Quartiersberatung und der Vergabeausschuss ihres Quartiers.");

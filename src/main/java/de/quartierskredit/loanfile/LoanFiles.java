@@ -1,7 +1,7 @@
 package de.quartierskredit.loanfile;
 
-import de.quartierskredit.shared.LoanVisibilityPolicy;
-import de.quartierskredit.shared.LoanVisibilityPolicy.Visibility;
+import de.quartierskredit.shared.LoanVisibility;
+import de.quartierskredit.shared.LoanVisibility.Visibility;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The loan file for whoever may read the loan, by the one visibility rule of the API
- * ({@link LoanVisibilityPolicy}): empty for an unknown reference and for one of another quarter (the
+ * ({@link LoanVisibility}): empty for an unknown reference and for one of another quarter (the
  * caller cannot tell which); 403 for a caller who may read no loan at all (the bank: it learns of a
  * loan from the microfinancer's recommendation and reports to our bank API, it does not browse files).
  */
@@ -23,7 +23,6 @@ public class LoanFiles {
 
   private static final int REFERENCE_MAX_LENGTH = 40;
 
-  private final LoanVisibilityPolicy visibility = new LoanVisibilityPolicy();
   private final LoanFileReader reader;
   private final IdentityService identity;
   private final Clock clock;
@@ -38,7 +37,7 @@ public class LoanFiles {
   @Transactional(readOnly = true)
   public Optional<LoanFile> find(String reference) {
     Authentication caller = identity.getCurrentAuthentication();
-    Visibility visible = visibility.of(caller == null ? List.of() : caller.getGroupIds());
+    Visibility visible = LoanVisibility.of(caller == null ? List.of() : caller.getGroupIds());
     if (visible.none()) {
       throw new AuthorizationException("Die Kreditakte lesen der Mikrofinanzierer, das Management, die "
           + "Prozessverantwortlichen und die Quartiersberatung und der Vergabeausschuss ihres Quartiers.");

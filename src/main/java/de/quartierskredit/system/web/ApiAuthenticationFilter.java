@@ -6,19 +6,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates calls to our own {@code /api} with HTTP Basic against Camunda's users and runs the
  * request as that user, so the engine applies the user's authorizations. A reading request from a
- * page of Cockpit or Tasklist (same origin) may instead use the webapp's login session; writing
- * requests always need HTTP Basic. Anonymous: 401 problem.
+ * page of Cockpit or Tasklist (same origin) may instead use the webapp's login session; a writing
+ * request with the session only together with the session's CSRF token: the token Camunda's
+ * {@code CsrfPreventionFilter} keeps in the session (and hands to the webapps as the XSRF-TOKEN
+ * cookie), sent back in the {@code X-XSRF-TOKEN} header, exactly as the webapps' own API demands. A
+ * page of another site can make the browser send the session cookie, but cannot read the token.
+ * Without it or with a wrong one: 403 problem. Anonymous: 401 problem.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -34,8 +41,16 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String user = authenticatedUser(request.getHeader("Authorization"));
-    if (user == null && "GET".equals(request.getMethod())) {
-      user = webappSessionUser(request);
+    if (user == null) {
+      String sessionUser = webappSessionUser(request);
+      if (sessionUser != null && !"GET".equals(request.getMethod()) && !csrfTokenMatches(request)) {
+        Problems.write(response, 403, "Sicherheitsmerkmal fehlt",
+            "Ein schreibender Aufruf aus dem Browser braucht das Sicherheitsmerkmal der Anmeldung (Kopfzeile "
+                + CsrfConstants.CSRF_TOKEN_HEADER_NAME + "). Bitte die Seite neu laden und es noch einmal versuchen.",
+            request.getRequestURI());
+        return;
+      }
+      user = sessionUser;
     }
     if (user == null) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"quartierskredit\", charset=\"UTF-8\"");
@@ -65,6 +80,15 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
       return null;
     }
     return authentications.getAuthenticationForProcessEngine(ENGINE).getIdentityId();
+  }
+
+  /** The header carries the token Camunda keeps in this session (compared in constant time). */
+  private static boolean csrfTokenMatches(HttpServletRequest request) {
+    String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    Object kept = request.getSession(false) == null ? null
+        : request.getSession(false).getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    return sent != null && !sent.isBlank() && kept instanceof String token && !token.isBlank()
+        && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
   }
 
   private String authenticatedUser(String header) {

@@ -12,15 +12,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * What our {@code /api} accepts as a request body before anything parses it: JSON only (else 415),
  * at most {@link #MAX_BODY} bytes (else 413) and at most {@link JsonDepth#MAX} levels deep (else
  * 400), all answered as problem details. Runs after the
- * authentication, so anonymous callers still get 401.
+ * authentication, so anonymous callers still get 401. The one exception is the upload of a loan's
+ * documents ({@code POST /api/loans/{reference}/documents}): a file as multipart form, whose size the
+ * multipart limits and the upload itself check (quartierskredit.documents.max-size).
  */
 class ApiRequestLimits extends OncePerRequestFilter {
 
   /** Far above any application or bank event (a few KB), far below what could hurt the server. */
   static final int MAX_BODY = 256 * 1024;
 
+  private static final java.util.regex.Pattern DOCUMENT_UPLOAD = java.util.regex.Pattern.compile("/api/loans/[^/]+/documents");
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
+    if ("POST".equals(request.getMethod()) && DOCUMENT_UPLOAD.matcher(request.getRequestURI()).matches()) {
+      return true;
+    }
     return !"POST".equals(request.getMethod()) && !"PUT".equals(request.getMethod())
         && !"PATCH".equals(request.getMethod());
   }

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Who reads which loan or application (GET /api/applications/{reference}, the loan file). */
-class LoanVisibilityPolicyTest {
-
-  private final LoanVisibilityPolicy policy = new LoanVisibilityPolicy();
+/** Who reads which loan (applications, documents, the loan file). */
+class LoanVisibilityTest {
 
   @Test
   void shouldLetTheMicrofinancerManagersAndProcessOwnersReadEveryApplicationIncludingOutsideTheQuarters() {
     for (String group : List.of("microfinancer", "managers", "process-owners", "camunda-admin")) {
-      var visibility = policy.of(List.of(group));
+      var visibility = LoanVisibility.of(List.of(group));
       assertThat(visibility.sees("offenbach")).as(group).isTrue();
       assertThat(visibility.sees(null)).as(group).isTrue();
     }
@@ -21,8 +19,8 @@ class LoanVisibilityPolicyTest {
 
   @Test
   void shouldLetAdvisorsAndCommitteesReadOnlyTheirQuarter() {
-    var advisor = policy.of(List.of("advisors-offenbach"));
-    var committee = policy.of(List.of("committee-leipzig", "committee-kiel"));
+    var advisor = LoanVisibility.of(List.of("advisors-offenbach"));
+    var committee = LoanVisibility.of(List.of("committee-leipzig", "committee-kiel"));
 
     assertThat(advisor.sees("offenbach")).isTrue();
     assertThat(advisor.sees("leipzig")).isFalse();
@@ -33,9 +31,9 @@ class LoanVisibilityPolicyTest {
 
   @Test
   void shouldLetTheBankAndOthersReadNothing() {
-    assertThat(policy.of(List.of("bank")).none()).isTrue();
-    assertThat(policy.of(List.of("metrics")).none()).isTrue();
-    assertThat(policy.of(null).none()).isTrue();
-    assertThat(policy.of(List.of("advisors-offenbach")).none()).isFalse();
+    assertThat(LoanVisibility.of(List.of("bank")).none()).isTrue();
+    assertThat(LoanVisibility.of(List.of("metrics")).none()).isTrue();
+    assertThat(LoanVisibility.of(null).none()).isTrue();
+    assertThat(LoanVisibility.of(List.of("advisors-offenbach")).none()).isFalse();
   }
 }
