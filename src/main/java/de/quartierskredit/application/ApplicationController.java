@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * intake form). It starts {@code loan-application} exactly as the start form does, so the same
  * server-side validation applies and a refused application leaves nothing behind.
  * {@code GET /api/applications/{reference}} answers what the {@code Location} of a new application
- * promises: its state in German and its figures, for whom {@link ApplicationVisibilityPolicy} allows;
+ * promises: its state in German and its figures, for whom {@link de.quartierskredit.shared.LoanVisibilityPolicy} allows;
  * 404 problem for an unknown reference and for one the caller may not see.
  */
 @RestController

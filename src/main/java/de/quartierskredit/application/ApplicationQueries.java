@@ -1,6 +1,7 @@
 package de.quartierskredit.application;
 
-import de.quartierskredit.application.ApplicationVisibilityPolicy.Visibility;
+import de.quartierskredit.shared.LoanVisibilityPolicy;
+import de.quartierskredit.shared.LoanVisibilityPolicy.Visibility;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -12,13 +13,13 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads one application for {@code GET /api/applications/{reference}} under
- * {@link ApplicationVisibilityPolicy}: empty when it does not exist or the caller may not see it
+ * {@link de.quartierskredit.shared.LoanVisibilityPolicy}: empty when it does not exist or the caller may not see it
  * (the caller cannot tell which), 403 when the caller may read no application at all.
  */
 @Service
 class ApplicationQueries {
 
-  private final ApplicationVisibilityPolicy visibility = new ApplicationVisibilityPolicy();
+  private final LoanVisibilityPolicy visibility = new LoanVisibilityPolicy();
   private final ApplicationReadRepository applications;
   private final TaskService tasks;
   private final IdentityService identity;

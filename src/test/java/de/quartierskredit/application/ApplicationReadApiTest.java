@@ -18,7 +18,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * {@code GET /api/applications/{reference}} answers what the {@code Location} of a new application
- * promises (issue 16), under ApplicationVisibilityPolicy: an unknown reference and one of another
+ * promises (issue 16), under LoanVisibilityPolicy: an unknown reference and one of another
  * quarter get the same 404 problem, so references cannot be probed.
  */
 @QuartierskreditTest

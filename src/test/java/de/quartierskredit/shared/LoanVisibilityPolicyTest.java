@@ -1,14 +1,14 @@
-package de.quartierskredit.application;
+package de.quartierskredit.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Who reads which application (GET /api/applications/{reference}). */
-class ApplicationVisibilityPolicyTest {
+/** Who reads which loan or application (GET /api/applications/{reference}, the loan file). */
+class LoanVisibilityPolicyTest {
 
-  private final ApplicationVisibilityPolicy policy = new ApplicationVisibilityPolicy();
+  private final LoanVisibilityPolicy policy = new LoanVisibilityPolicy();
 
   @Test
   void shouldLetTheMicrofinancerManagersAndProcessOwnersReadEveryApplicationIncludingOutsideTheQuarters() {
