@@ -10,6 +10,8 @@ public enum AuditAction {
   COMMITTEE_DECISION("Entscheidung des Vergabeausschusses", "erfasst von", null),
   /** A defaulted loan written off: requested by one person, approved by another (step 12). */
   WRITE_OFF("Abschreibung", "beantragt von", "genehmigt von"),
+  /** A requested write-off turned down by the second person; the loan stays defaulted. */
+  WRITE_OFF_REJECTED("Abschreibung zurückgewiesen", "beantragt von", "zurückgewiesen von"),
   /** A repayment plan change approved (step 11): requested by one person, approved by another. */
   RESCHEDULING_APPROVED("Tilgungsplanänderung genehmigt", "beantragt von", "genehmigt von"),
   /** A repayment plan change rejected (step 11). */

@@ -34,6 +34,7 @@ public final class AuditDetails {
   public static final String LOSS_LOCAL_FUND = "lossLocalFund";
   public static final String LOSS_MICROFINANCER = "lossMicrofinancer";
   public static final String LOSS_NATIONAL_FUND = "lossNationalFund";
+  public static final String REJECTION_REASON_SHA256 = "rejectionReasonSha256";
   // rescheduling
   public static final String RESCHEDULING_KIND = "reschedulingKind";
   public static final String SCHEDULE_VERSION_BEFORE = "scheduleVersionBefore";
@@ -42,12 +43,12 @@ public final class AuditDetails {
   public static final String INSTALMENT = "instalment";
   public static final String DECISION_COMMENT_SHA256 = "decisionCommentSha256";
   // intervention
+  public static final String NEXT_STEP = "nextStep";
   public static final String PLAN_SHA256 = "planSha256";
   // model migration
   public static final String PROCESS = "process";
   public static final String SOURCE_VERSION = "sourceVersion";
   public static final String TARGET_VERSION = "targetVersion";
-  public static final String STARTED_VIA = "startedVia";
   // documents and data protection
   public static final String DOCUMENT_ID = "documentId";
   public static final String DOCUMENT_LABEL = "documentLabel";
@@ -72,6 +73,7 @@ public final class AuditDetails {
     KEYS.put(LOSS_LOCAL_FUND, new Key("Verlust des lokalen Haftungsfonds", Kind.AMOUNT, Map.of()));
     KEYS.put(LOSS_MICROFINANCER, new Key("Verlust des Mikrofinanzierers", Kind.AMOUNT, Map.of()));
     KEYS.put(LOSS_NATIONAL_FUND, new Key("Verlust des Mikrokreditfonds", Kind.AMOUNT, Map.of()));
+    KEYS.put(REJECTION_REASON_SHA256, new Key("Begründung der Zurückweisung (SHA-256)", Kind.HASH, Map.of()));
     KEYS.put(RESCHEDULING_KIND, new Key("Art", Kind.CODE, Map.of("LOWER_INSTALMENT", "niedrigere Rate",
         "LONGER_TERM", "längere Laufzeit", "PAYMENT_PAUSE", "Zahlungspause")));
     KEYS.put(SCHEDULE_VERSION_BEFORE, new Key("bisheriger Tilgungsplan Version", Kind.NUMBER, Map.of()));
@@ -79,6 +81,8 @@ public final class AuditDetails {
     KEYS.put(INSTALMENTS, new Key("Raten", Kind.NUMBER, Map.of()));
     KEYS.put(INSTALMENT, new Key("Rate", Kind.AMOUNT, Map.of()));
     KEYS.put(DECISION_COMMENT_SHA256, new Key("Kommentar zur Entscheidung (SHA-256)", Kind.HASH, Map.of()));
+    KEYS.put(NEXT_STEP, new Key("nächster Schritt", Kind.CODE,
+        Map.of("SUPPORT", "weiter begleiten", "RESCHEDULE", "Tilgungsplan ändern")));
     KEYS.put(PLAN_SHA256, new Key("Plan (SHA-256)", Kind.HASH, Map.of()));
     KEYS.put(PROCESS, new Key("Prozess", Kind.CODE, Map.of("loan-application", "Kreditantrag",
         "guarantor-check", "Bürgenprüfung", "committee-decision", "Vergabeentscheidung",
@@ -86,8 +90,6 @@ public final class AuditDetails {
         "repayment-rescheduling", "Tilgungsplanänderung", "outreach", "Ansprache im Quartier")));
     KEYS.put(SOURCE_VERSION, new Key("von Version", Kind.NUMBER, Map.of()));
     KEYS.put(TARGET_VERSION, new Key("auf Version", Kind.NUMBER, Map.of()));
-    KEYS.put(STARTED_VIA, new Key("gestartet über", Kind.CODE,
-        Map.of("API", "die Migrationsschnittstelle", "COCKPIT", "Cockpit")));
     KEYS.put(DOCUMENT_ID, new Key("Unterlage Nr.", Kind.NUMBER, Map.of()));
     KEYS.put(DOCUMENT_LABEL, new Key("Unterlage", Kind.LABEL, Map.of()));
     KEYS.put(STAGE_LABEL, new Key("Abschnitt", Kind.LABEL, Map.of()));

@@ -50,6 +50,23 @@ public class AuditTrail {
   @Transactional
   public void record(String reference, AuditAction action, String actor, String secondActor,
       Map<String, Object> details) {
+    if (!append(reference, action, actor, secondActor, details)) {
+      throw new IllegalArgumentException("no loan " + reference + " to audit");
+    }
+  }
+
+  /**
+   * Appends the entry when {@code reference} names a loan, else does nothing and answers false: for
+   * steps of processes that may run without a loan (a model migration of any process instance).
+   */
+  @Transactional
+  boolean recordIfLoan(String reference, AuditAction action, String actor, String secondActor,
+      Map<String, Object> details) {
+    return reference != null && append(reference, action, actor, secondActor, details);
+  }
+
+  private boolean append(String reference, AuditAction action, String actor, String secondActor,
+      Map<String, Object> details) {
     if (action == null) {
       throw new IllegalArgumentException("audit action is missing");
     }
@@ -62,7 +79,7 @@ public class AuditTrail {
     // the lock that serialises appends to one loan across nodes, held until the step commits
     if (jdbc.sql("SELECT id FROM loan WHERE reference = :reference FOR UPDATE")
         .param("reference", reference).query(Long.class).optional().isEmpty()) {
-      throw new IllegalArgumentException("no loan " + reference + " to audit");
+      return false;
     }
     record Last(int sequenceNo, String entryHash) {}
     Last last = jdbc.sql("""
@@ -89,6 +106,7 @@ public class AuditTrail {
         .param("previous", last.entryHash())
         .param("hash", hash)
         .update();
+    return true;
   }
 
   /** The loan's entries in the order they were written, each described in German. */
