@@ -1,8 +1,12 @@
 package de.quartierskredit.audit;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -33,6 +37,8 @@ class MigrationAudit extends AbstractProcessEnginePlugin implements HistoryEvent
 
   private final AuditTrail audit;
   private final JdbcClient jdbc;
+  /** The instances already recorded per running command: the engine may report one instance's move twice. */
+  private final Map<CommandContext, Set<String>> recorded = Collections.synchronizedMap(new WeakHashMap<>());
 
   MigrationAudit(AuditTrail audit, JdbcClient jdbc) {
     this.audit = audit;
@@ -51,7 +57,8 @@ class MigrationAudit extends AbstractProcessEnginePlugin implements HistoryEvent
   @Override
   public void handleEvent(HistoryEvent event) {
     if (event instanceof HistoricProcessInstanceEventEntity instance
-        && event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_MIGRATE) && instance.getBusinessKey() != null) {
+        && event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_MIGRATE) && instance.getBusinessKey() != null
+        && firstInCommand(instance.getProcessInstanceId())) {
       Integer sourceVersion = jdbc.sql("""
               SELECT d.version_ FROM act_ru_execution e JOIN act_re_procdef d ON d.id_ = e.proc_def_id_
               WHERE e.id_ = :id""")
@@ -70,6 +77,12 @@ class MigrationAudit extends AbstractProcessEnginePlugin implements HistoryEvent
   @Override
   public void handleEvents(List<HistoryEvent> events) {
     events.forEach(this::handleEvent);
+  }
+
+  private boolean firstInCommand(String processInstanceId) {
+    CommandContext command = Context.getCommandContext();
+    return command == null
+        || recorded.computeIfAbsent(command, c -> ConcurrentHashMap.newKeySet()).add(processInstanceId);
   }
 
   private String startedBy() {
