@@ -18,15 +18,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * DOMAIN.md step 7: checks the committee's decision again on the server and records it with reason,
- * votes, the user who entered it and the time; a question back is handed to the decision template.
+ * votes, the user who entered it and the time, and in the audit trail; a question back is handed to the
+ * decision template.
  */
 @Component("committeeDecisionListener")
 class CommitteeDecisionListener implements TaskListener {
 
   private final CommitteeDecisionRepository decisions;
+  private final CommitteeDecisionAudit audit;
 
-  CommitteeDecisionListener(CommitteeDecisionRepository decisions) {
+  CommitteeDecisionListener(CommitteeDecisionRepository decisions, CommitteeDecisionAudit audit) {
     this.decisions = decisions;
+    this.audit = audit;
   }
 
   @Override
@@ -44,6 +47,7 @@ class CommitteeDecisionListener implements TaskListener {
     decisions.record(CaseLoan.reference(task),
         new CommitteeDecision(decision, reason.strip(), votesFor, votesAgainst, abstentions),
         decidedBy, task.getProcessInstanceId());
+    audit.recordLatest(CaseLoan.reference(task));
     if (CommitteeDecisionProcess.Decisions.RETURN.equals(decision)) {
       task.setVariable(COMMITTEE_QUESTION, reason.strip());
     }
