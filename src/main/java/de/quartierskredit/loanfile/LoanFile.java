@@ -33,7 +33,7 @@ public record LoanFile(
     List<Intervention> interventions,
     List<Rescheduling> reschedulings,
     WriteOff writeOff,
-    List<Document> documents,
+    Documents documents,
     Audit audit,
     List<TimelineEntry> timeline) {
 
@@ -100,9 +100,23 @@ public record LoanFile(
   public record Document(String stage, String type, String fileName, String uploadedBy, String uploadedOn,
       String status, String downloadUrl) {}
 
-  public record AuditEntry(String on, String action, String actor, String secondActor, String description) {}
+  /** One item of the document checklist: what is required at which stage and whether it is there. */
+  public record ChecklistItem(String stage, String item, String required, String status) {}
+
+  /** The documents section: the checklist of the stages reached and every stored file. */
+  public record Documents(List<ChecklistItem> checklist, List<Document> files) {}
+
+  public record AuditEntry(int sequenceNo, String on, String action, String actor, String secondActor,
+      String description) {}
 
   public record Audit(boolean chainIntact, String chainText, List<AuditEntry> entries) {}
 
   public record TimelineEntry(String on, String step, String person, String detail) {}
+
+  /** The same file with its documents and audit trail (read by their own features). */
+  LoanFile with(Documents documents, Audit audit) {
+    return new LoanFile(reference, state, stateLabel, printedOn, personalDataErased, applicant, business, application,
+        advice, guarantors, committeeDecisions, fund, contract, repayment, schedule, payments, contacts, missedContacts,
+        warnings, interventions, reschedulings, writeOff, documents, audit, timeline);
+  }
 }

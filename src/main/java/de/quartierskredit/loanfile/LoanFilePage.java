@@ -58,7 +58,8 @@ final class LoanFilePage {
     for (String[] link : List.of(new String[] {"antrag", "Antrag"}, new String[] {"buergen", "Bürgen"},
         new String[] {"ausschuss", "Vergabeausschuss"}, new String[] {"vertrag", "Vertrag"},
         new String[] {"tilgung", "Tilgung und Zahlungen"}, new String[] {"begleitung", "Begleitung"},
-        new String[] {"unterlagen", "Unterlagen"}, new String[] {"zeitleiste", "Zeitleiste"})) {
+        new String[] {"unterlagen", "Unterlagen"}, new String[] {"pruefpfad", "Prüfpfad"},
+        new String[] {"zeitleiste", "Zeitleiste"})) {
       page.append("<a href=\"#").append(link[0]).append("\">").append(link[1]).append("</a>");
     }
     page.append("</nav></header>\n");
@@ -183,11 +184,15 @@ final class LoanFilePage {
     page.append("</section>\n");
 
     section(page, "unterlagen", "Unterlagen", runningHead, false);
+    page.append("<p class=\"no-print\"><a href=\"unterlagen\">Unterlagen hochladen und verwalten</a></p>\n");
     if (file.documents() == null) {
-      page.append("<p>Die Unterlagen stehen auf der Seite <span class=\"no-print\"><a href=\"unterlagen\">Unterlagen</a>"
-          + "</span><span class=\"print-only\">Unterlagen des Kredits</span>.</p>\n");
+      page.append("<p>Die Unterlagen stehen auf der Seite Unterlagen des Kredits.</p>\n");
     } else {
-      table(page, List.of("Abschnitt", "Unterlage", "Datei", "hochgeladen von", "am", "Stand"), file.documents(),
+      page.append("<h3>Checkliste</h3>\n");
+      table(page, List.of("Abschnitt", "Unterlage", "", "Stand"), file.documents().checklist(),
+          item -> List.of(cell(item.stage()), cell(item.item()), cell(item.required()), cell(item.status())));
+      page.append("<h3>Gespeicherte Dateien</h3>\n");
+      table(page, List.of("Abschnitt", "Unterlage", "Datei", "hochgeladen von", "am", "Stand"), file.documents().files(),
           d -> List.of(cell(d.stage()), cell(d.type()), d.downloadUrl() == null ? cell(d.fileName())
               : "<td><a href=\"" + esc(d.downloadUrl()) + "\">" + esc(d.fileName()) + "</a></td>",
               cell(d.uploadedBy()), cell(d.uploadedOn()), cell(d.status())));
@@ -198,8 +203,9 @@ final class LoanFilePage {
       section(page, "pruefpfad", "Prüfpfad", runningHead, false);
       page.append("<p class=\"").append(file.audit().chainIntact() ? "holds" : "broken").append("\">")
           .append(esc(file.audit().chainText())).append("</p>\n");
-      table(page, List.of("am", "Vorgang", "Person", "zweite Person", "Einzelheiten"), file.audit().entries(),
-          e -> List.of(cell(e.on()), cell(e.action()), cell(e.actor()), cell(e.secondActor()), cell(e.description())));
+      table(page, List.of("Nr.", "am", "Vorgang", "Person", "zweite Person (Vier Augen)", "Einzelheiten"),
+          file.audit().entries(), e -> List.of(num(String.valueOf(e.sequenceNo())), cell(e.on()), cell(e.action()),
+              cell(e.actor()), cell(e.secondActor()), cell(e.description())));
       page.append("</section>\n");
     }
 

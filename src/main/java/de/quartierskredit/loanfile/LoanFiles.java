@@ -1,6 +1,7 @@
 package de.quartierskredit.loanfile;
 
 import de.quartierskredit.shared.LoanVisibility;
+import de.quartierskredit.shared.Roles;
 import de.quartierskredit.shared.LoanVisibility.Visibility;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,11 +25,13 @@ public class LoanFiles {
   private static final int REFERENCE_MAX_LENGTH = 40;
 
   private final LoanFileReader reader;
+  private final LoanFileAttachments attachments;
   private final IdentityService identity;
   private final Clock clock;
 
-  LoanFiles(LoanFileReader reader, IdentityService identity, Clock clock) {
+  LoanFiles(LoanFileReader reader, LoanFileAttachments attachments, IdentityService identity, Clock clock) {
     this.reader = reader;
+    this.attachments = attachments;
     this.identity = identity;
     this.clock = clock;
   }
@@ -46,18 +49,35 @@ public class LoanFiles {
       return Optional.empty();
     }
     Optional<Optional<String>> quarter = reader.quarterOf(reference);
-    if (quarter.isEmpty() || !visible.sees(quarter.get().orElse(null))) {
+    if (caller == null || quarter.isEmpty() || !visible.sees(quarter.get().orElse(null))) {
       return Optional.empty();
     }
     // the rule above decided what the caller reads; caseworkers' names are looked up without her own
     // authorizations (an advisor may not list users, yet the file names who did each step)
     identity.clearAuthentication();
     try {
-      return Optional.of(reader.read(reference, LocalDate.now(clock)));
+      String quarterCode = quarter.get().orElse(null);
+      return Optional.of(reader.read(reference, LocalDate.now(clock))
+          .with(attachments.documents(reference, opensFiles(caller.getGroupIds(), quarterCode)),
+              attachments.audit(reference)));
     } finally {
       if (caller != null) {
         identity.setAuthentication(caller);
       }
     }
+  }
+
+  /**
+   * Whether the reader may open the loan's files, as the documents feature decides it for its own pages
+   * (document.DocumentAccessPolicy, issue 17): everyone who reads the file, except managers, who see which
+   * documents exist but not the files or their names (data minimisation). The file gives managers no link.
+   */
+  static boolean opensFiles(List<String> groups, String quarterCode) {
+    if (groups == null) {
+      return false;
+    }
+    boolean wholeProgramme = groups.contains(Roles.MICROFINANCER) || groups.contains(Roles.PROCESS_OWNERS)
+        || groups.contains("camunda-admin");
+    return wholeProgramme || (quarterCode != null && Roles.quartersOf(groups).contains(quarterCode));
   }
 }

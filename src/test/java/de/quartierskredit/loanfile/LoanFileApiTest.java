@@ -26,7 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,6 +55,10 @@ class LoanFileApiTest {
   @Autowired JdbcClient jdbc;
   @Autowired TestRestTemplate rest;
   @Autowired LoanRepository loans;
+
+  /** A 1x1 PNG (signature, IHDR, IDAT, IEND), checked by content on upload. */
+  private static final byte[] PNG = java.util.HexFormat.of().parseHex("89504E470D0A1A0A0000000D49484452000000010000000108"
+      + "060000001F15C4890000000D49444154789C6360000002000001E221BC330000000049454E44AE426082");
 
   private LoanStory story;
   private String reference;
@@ -180,6 +190,55 @@ class LoanFileApiTest {
       assertThat(timeline.indexOf(timeline.stream().filter(t -> t.startsWith("Beratung")).findFirst().orElseThrow()))
           .isLessThan(timeline.indexOf(timeline.stream().filter(t -> t.startsWith("Vergabeausschuss")).findFirst()
               .orElseThrow()));
+    }
+
+    @Test
+    void shouldListTheDocumentsWithDownloadLinksForCaseworkersButNoFileForManagers() {
+      aLoansLife();
+      MultiValueMap<String, Object> upload = new LinkedMultiValueMap<>();
+      upload.add("file", new ByteArrayResource(PNG) {
+        @Override
+        public String getFilename() {
+          return "Geschaeftsplan.png";
+        }
+      });
+      upload.add("stage", "APPLICATION");
+      upload.add("type", "BUSINESS_PLAN");
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+      assertThat(rest.withBasicAuth("anna", "demo").postForEntity(rest.getRootUri() + "/api/loans/" + reference
+          + "/documents", new HttpEntity<>(upload, headers), String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+      JsonNode documents = file("sven").path("documents");
+      assertThat(documents.path("checklist").size()).isPositive();
+      JsonNode plan = documents.path("files").get(0);
+      assertThat(plan.path("fileName").asText()).isEqualTo("Geschaeftsplan.png");
+      assertThat(plan.path("uploadedBy").asText()).endsWith("(anna)");
+      assertThat(plan.path("status").asText()).isEqualTo("gültig");
+      String link = plan.path("downloadUrl").asText();
+      assertThat(link).startsWith("/api/loans/" + reference + "/documents/");
+      assertThat(rest.withBasicAuth("sven", "demo").getForEntity(rest.getRootUri() + link, byte[].class).getBody())
+          .isEqualTo(PNG);
+      assertThat(RestAs.user(rest, "sven").get("/api/loans/" + reference + "/kreditakte").getBody())
+          .contains("<a href=\"" + link + "\">Geschaeftsplan.png</a>");
+
+      JsonNode managersView = file("monika").path("documents").path("files").get(0);
+      assertThat(managersView.has("downloadUrl")).isFalse();
+      assertThat(managersView.path("fileName").asText()).isEqualTo("(nur für Berechtigte)");
+    }
+
+    @Test
+    void shouldShowTheAuditTrailWithItsChainCheck() {
+      JsonNode audit = file("anna").path("audit");
+      assertThat(audit.path("chainIntact").asBoolean()).isTrue();
+      assertThat(audit.path("chainText").asText()).startsWith("Der Prüfpfad ist unverändert");
+      List<String> entries = new ArrayList<>();
+      audit.path("entries").forEach(e -> entries.add(e.path("action").asText() + " | " + e.path("actor").asText()
+          + " | " + e.path("secondActor").asText()));
+      assertThat(entries).anySatisfy(e -> assertThat(e).contains("(sven)"));
+      assertThat(entries).anySatisfy(e -> assertThat(e).contains("(mia)"));
+      assertThat(RestAs.user(rest, "anna").get("/api/loans/" + reference + "/kreditakte").getBody())
+          .contains("<h2>Prüfpfad</h2>", "Der Prüfpfad ist unverändert");
     }
 
     @Test
