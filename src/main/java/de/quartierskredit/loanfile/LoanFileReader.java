@@ -80,7 +80,10 @@ class LoanFileReader {
     long loanId = loan.longValue("id");
     LoanState state = LoanState.valueOf(loan.string("state"));
 
-    String applicantName = personal(join(" ", loan.string("first_name"), loan.string("last_name")));
+    // erasure (privacy) blanks or overwrites the name with "gelöscht" (first name "Name"): either part marks it
+    String applicantName = LoanFile.ERASED.equals(personal(loan.string("last_name")))
+        || LoanFile.ERASED.equals(personal(loan.string("first_name")))
+        ? LoanFile.ERASED : personal(join(" ", loan.string("first_name"), loan.string("last_name")));
     Applicant applicant = new Applicant(applicantName, personal(loan.string("email")), personal(loan.string("phone")),
         loan.bool("sgb2_recipient") ? "ja, bezieht Leistungen nach SGB II" : "nein");
     String address = join(", ", loan.string("street"), join(" ", loan.string("postal_code"), loan.string("city")));
@@ -384,9 +387,10 @@ class LoanFileReader {
     return text == null || text.isBlank() ? "–" : text.strip();
   }
 
-  /** Personal data: "gelöscht" when it has been erased (blanked). */
+  /** Personal data: "gelöscht" when it has been erased (blanked, or overwritten with that word). */
   static String personal(String text) {
-    return text == null || text.isBlank() ? LoanFile.ERASED : text.strip();
+    return text == null || text.isBlank() || text.strip().equalsIgnoreCase(LoanFile.ERASED) ? LoanFile.ERASED
+        : text.strip();
   }
 
   /** "2026-12" as "Dezember 2026". */

@@ -288,9 +288,9 @@ class LoanFileApiTest {
     void shouldStillShowTheFiguresOfALoanWhosePersonalDataWasErased() {
       Loan erased = registered("Blumen Erase", "offenbach");
       jdbc.sql("""
-              UPDATE applicant SET first_name = '', last_name = '', email = NULL, phone = NULL
+              UPDATE applicant SET first_name = 'Name', last_name = 'gelöscht', email = NULL, phone = NULL
               WHERE id = (SELECT applicant_id FROM loan WHERE reference = :r)""").param("r", erased.reference()).update();
-      jdbc.sql("UPDATE business SET name = '', street = NULL, postal_code = NULL, city = NULL "
+      jdbc.sql("UPDATE business SET name = 'gelöscht', street = NULL, postal_code = NULL, city = NULL "
           + "WHERE id = (SELECT business_id FROM loan WHERE reference = :r)").param("r", erased.reference()).update();
       JsonNode file = RestAs.json(RestAs.user(rest, "anna").get("/api/loans/" + erased.reference() + "/file"));
       assertThat(file.path("personalDataErased").asBoolean()).isTrue();
