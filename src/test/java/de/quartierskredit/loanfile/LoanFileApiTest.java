@@ -328,6 +328,17 @@ class LoanFileApiTest {
     }
 
     @Test
+    void shouldAnswerABrowserThatFollowsALinkToAnotherQuartersLoanWithAGerman404() {
+      aLoansLife();
+      HttpHeaders browser = new HttpHeaders();
+      browser.set(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+      ResponseEntity<String> answer = rest.withBasicAuth("lars", "demo").exchange(rest.getRootUri() + "/api/loans/"
+          + reference + "/kreditakte", org.springframework.http.HttpMethod.GET, new HttpEntity<>(browser), String.class);
+      assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(answer.getBody()).contains("Es gibt keinen Kredit mit dieser Referenz");
+    }
+
+    @Test
     void shouldAnswerAnotherQuartersCommitteeWith404() {
       aLoansLife();
       assertThat(RestAs.user(rest, "katrin").get("/api/loans/" + reference + "/file").getStatusCode())
