@@ -60,6 +60,8 @@ public final class CommitteeDecisionProcess {
     public static final String VOTES_FOR = "votesFor";
     public static final String VOTES_AGAINST = "votesAgainst";
     public static final String ABSTENTIONS = "abstentions";
+    /** Why the committee approves although required documents are missing (issue 17). */
+    public static final String MISSING_DOCUMENTS_REASON = "missingDocumentsReason";
     // fund capacity
     public static final String CAPACITY_RESERVED = "capacityReserved";
     public static final String FUND_CAPACITY_REASON = "fundCapacityReason";

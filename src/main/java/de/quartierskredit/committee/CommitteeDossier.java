@@ -4,9 +4,13 @@ import static de.quartierskredit.fund.FundCapacityPolicy.format;
 
 import de.quartierskredit.application.EligibilityPolicy;
 import de.quartierskredit.application.LoanApplicationProcess;
+import de.quartierskredit.document.ChecklistItemView;
+import de.quartierskredit.document.LoanDocumentView;
+import de.quartierskredit.document.LoanDocuments;
 import de.quartierskredit.fund.FundCapacityPolicy.FundCapacity;
 import de.quartierskredit.guarantor.GuarantorPolicy;
 import de.quartierskredit.fund.FundReservationService;
+import de.quartierskredit.shared.GermanFormat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -17,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * DOMAIN.md step 7: everything the committee needs to decide on one page (applicant, business,
- * request, guarantors, eligibility, SGB II, fund capacity, the decision template), as markdown.
+ * request, guarantors, eligibility, SGB II, fund capacity, the application's documents with links, the
+ * decision template), as markdown.
  */
 @Component
 class CommitteeDossier {
@@ -35,10 +40,12 @@ class CommitteeDossier {
 
   private final JdbcClient jdbc;
   private final FundReservationService reservations;
+  private final LoanDocuments documents;
 
-  CommitteeDossier(JdbcClient jdbc, FundReservationService reservations) {
+  CommitteeDossier(JdbcClient jdbc, FundReservationService reservations, LoanDocuments documents) {
     this.jdbc = jdbc;
     this.reservations = reservations;
+    this.documents = documents;
   }
 
   /** The dossier of the loan; {@code variables} supplies the template and any eligibility results. */
@@ -80,6 +87,7 @@ class CommitteeDossier {
     md.append("### Haftung\n\n").append(fund.map(FundCapacity::reason)
         .orElse("Kredit außerhalb der Quartiere: der Mikrofinanzierer haftet (kein lokaler Haftungsfonds)."))
         .append("\n\n");
+    appendDocuments(md, loanReference);
     appendTemplate(md, variables);
     return new Dossier(fitForAVariable(md.toString()), a.amount(), format(a.amount()), sgb2Warning.isPresent(),
         fund.map(f -> format(f.free())).orElse("entfällt (außerhalb der Quartiere)"));
@@ -143,6 +151,34 @@ class CommitteeDossier {
       }
     }
     md.append("\n");
+  }
+
+  /**
+   * The application's checklist as it stands when the dossier is compiled, each present document linked
+   * (root-relative: Tasklist and our API share the origin), and the Unterlagen page where documents
+   * uploaded later are found.
+   */
+  private void appendDocuments(StringBuilder md, String reference) {
+    List<LoanDocumentView> files = documents.of(reference);
+    md.append("### Unterlagen\n\n");
+    for (ChecklistItemView item : documents.checklist(reference)) {
+      if (!CommitteeDecisionListener.APPLICATION_STAGE.equals(item.stage())) {
+        continue;
+      }
+      md.append("- ").append(escape(item.label())).append(item.required() ? "" : " (freiwillig)").append(": ");
+      Optional<LoanDocumentView> current = files.stream()
+          .filter(f -> item.currentDocumentId() != null && f.id() == item.currentDocumentId()).findFirst();
+      if (current.isPresent()) {
+        md.append("[").append(escape(current.get().fileName())).append("](").append(current.get().downloadUrl())
+            .append(") vom ").append(GermanFormat.date(current.get().uploadedAt().toLocalDate()));
+      } else {
+        md.append(item.required() ? "**fehlt**" : "nicht eingereicht");
+      }
+      md.append("\n");
+    }
+    md.append("\nNachgereichte Unterlagen und alle Dateien: [Unterlagen zum Kredit ").append(reference).append("](/api/loans/")
+        .append(reference).append("/unterlagen). Fehlt eine erforderliche Unterlage, braucht eine Bewilligung eine "
+            + "Begründung.\n\n");
   }
 
   private static void appendTemplate(StringBuilder md, Map<String, Object> variables) {

@@ -66,6 +66,27 @@ final class CommitteeInputPolicy {
     return Check.of(problems);
   }
 
+  static final int MAX_MISSING_DOCUMENTS_REASON = 2000;
+
+  /**
+   * Issue 17: the committee approves only on a complete file, or records why it approves although required
+   * documents are missing ({@code missingLabels}, the German names of the missing checklist items). A
+   * rejection or a question back needs no such reason.
+   */
+  static Check missingDocuments(String decision, List<String> missingLabels, String missingDocumentsReason) {
+    if (missingDocumentsReason != null && missingDocumentsReason.length() > MAX_MISSING_DOCUMENTS_REASON) {
+      return Check.of(List.of("Die Begründung für fehlende Unterlagen ist länger als "
+          + GermanFormat.number(MAX_MISSING_DOCUMENTS_REASON) + " Zeichen."));
+    }
+    if (!CommitteeDecisionProcess.Decisions.APPROVE.equals(decision) || missingLabels.isEmpty()
+        || (missingDocumentsReason != null && !missingDocumentsReason.isBlank())) {
+      return Check.of(List.of());
+    }
+    return Check.of(List.of("Es fehlen erforderliche Unterlagen: " + String.join(", ", missingLabels) + ". Bitte "
+        + "nachreichen lassen oder im Feld „Bewilligung trotz fehlender Unterlagen: warum?“ festhalten, warum der "
+        + "Ausschuss dennoch bewilligt."));
+  }
+
   /** What to do when the fund has no room; a reduced amount lies between 500 EUR and the current amount. */
   static Check capacityAction(String action, BigDecimal reducedAmount, BigDecimal currentAmount) {
     if (action == null || !CAPACITY_ACTIONS.contains(action)) { // Set.of refuses null

@@ -18,7 +18,9 @@ import java.util.Map;
  * and the committee's dossier: the checklist of the stages the loan has reached with each item's status, an
  * upload per item, every file with a download link, replaced files marked. Server-rendered, every text
  * escaped; its one script uploads with the login session's CSRF token (a meta element) and shows the
- * server's German refusal. The content security policy allows that script by its hash and nothing else.
+ * server's German refusal. The browser's own file button would speak the browser's language ("Choose
+ * File"): it is hidden behind a German label. The content security policy allows the script by its hash
+ * and nothing else.
  */
 final class UnterlagenPage {
 
@@ -26,6 +28,10 @@ final class UnterlagenPage {
       (function () {
         var token = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
         document.querySelectorAll('form.upload').forEach(function (form) {
+          var picker = form.querySelector('input[type="file"]');
+          picker.addEventListener('change', function () {
+            form.querySelector('.chosen').textContent = picker.files.length ? picker.files[0].name : 'keine Datei gewählt';
+          });
           form.addEventListener('submit', function (event) {
             event.preventDefault();
             var out = form.querySelector('.message');
@@ -73,6 +79,9 @@ final class UnterlagenPage {
       .status-vorhanden { color: #2e7d32; font-weight: bold; } .status-fehlt { color: #c62828; font-weight: bold; }
       .status-nicht-erforderlich { color: #555; } tr.withdrawn td { color: #777; } .message { display: block; margin-top: 4px; }
       .refused { color: #c62828; font-weight: bold; } .note { color: #555; font-size: 11px; }
+      label.pick { border: 1px solid #888; border-radius: 3px; padding: 1px 8px; background: #f2f2f2; cursor: pointer; }
+      label.pick input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+      label.pick:focus-within { outline: 2px solid #1565c0; } .chosen { color: #555; }
       """;
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -109,9 +118,10 @@ final class UnterlagenPage {
         page.append("</td>");
         if (upload) {
           page.append("<td><form class=\"upload\" data-action=\"documents\" data-stage=\"").append(esc(stage))
-              .append("\" data-type=\"").append(esc(item.type())).append("\"><input type=\"file\" name=\"file\" ")
-              .append("accept=\"application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png\" aria-label=\"Datei für ")
-              .append(esc(item.label())).append("\"> <button type=\"submit\">")
+              .append("\" data-type=\"").append(esc(item.type())).append("\"><label class=\"pick\">Datei wählen")
+              .append("<input type=\"file\" name=\"file\" accept=\"application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png\" ")
+              .append("aria-label=\"Datei für ").append(esc(item.label())).append("\"></label> <span class=\"chosen\">keine ")
+              .append("Datei gewählt</span> <button type=\"submit\">")
               .append(current == null ? "Hochladen" : "Ersetzen").append("</button><output class=\"message\"></output></form></td>");
         }
         page.append("</tr>\n");

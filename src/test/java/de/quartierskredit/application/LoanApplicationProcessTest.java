@@ -372,7 +372,7 @@ class LoanApplicationProcessTest {
 
       complete(task(committee), withVariables("committeeDecision", "APPROVE",
           "committeeDecisionReason", "Tragfähiges Konzept, gute Bürgen.", "votesFor", 3L, "votesAgainst", 0L,
-          "abstentions", 0L));
+          "abstentions", 0L, "missingDocumentsReason", "Die Unterlagen lagen in der Sitzung auf Papier vor."));
       execute(job(committee));
 
       assertThat(committee).isEnded();

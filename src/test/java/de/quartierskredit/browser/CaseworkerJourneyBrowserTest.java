@@ -196,6 +196,7 @@ class CaseworkerJourneyBrowserTest {
     browser.type("votesFor", "3");
     browser.type("votesAgainst", "0");
     browser.type("abstentions", "0");
+    browser.type("missingDocumentsReason", "Die Unterlagen lagen in der Sitzung auf Papier vor.");
     complete();
     runJobs();
     assertThat(loans.findByReference(reference).orElseThrow().state()).isEqualTo(LoanState.APPROVED);

@@ -259,7 +259,7 @@ class LoanLifeBrowserTest {
         "templateRecommendation", "APPROVE"));
     completeAs(key, "Task_DecideApplication", committeeMember, Roles.committee(quarter), Map.of(
         "committeeDecision", "APPROVE", "committeeDecisionReason", "Tragfähig.", "votesFor", 3L, "votesAgainst", 0L,
-        "abstentions", 0L));
+        "abstentions", 0L, "missingDocumentsReason", "Die Unterlagen lagen in der Sitzung auf Papier vor."));
     runJobs();
     completeAs(key, "Task_ConfirmContract", "bernd", Roles.BANK, Map.of("contractNumber", "GLS 4712",
         "contractSignedOn", today().format(GERMAN)));

@@ -190,6 +190,7 @@ class AdvisorCannotDecideOwnApplicationTest {
     return """
         {"variables": {"committeeDecision": {"value": "APPROVE"},
          "committeeDecisionReason": {"value": "Tragfähiges Konzept."},
+         "missingDocumentsReason": {"value": "Die Unterlagen lagen in der Sitzung auf Papier vor."},
          "votesFor": {"value": 3, "type": "Long"}, "votesAgainst": {"value": 0, "type": "Long"},
          "abstentions": {"value": 0, "type": "Long"}}}""";
   }

@@ -321,10 +321,86 @@ class CommitteeDecisionProcessTest {
     complete(task(Activities.DECIDE_APPLICATION, pi), decision(decision, reason, votesFor, votesAgainst, abstentions));
   }
 
+  /** An approval also says why the committee approves without the documents (these loans have none). */
   private static Map<String, Object> decision(String decision, String reason, long votesFor, long votesAgainst,
       long abstentions) {
-    return withVariables(DECISION, decision, DECISION_REASON, reason, VOTES_FOR, votesFor,
+    Map<String, Object> variables = withVariables(DECISION, decision, DECISION_REASON, reason, VOTES_FOR, votesFor,
         VOTES_AGAINST, votesAgainst, ABSTENTIONS, abstentions);
+    if (Decisions.APPROVE.equals(decision)) {
+      variables.put(MISSING_DOCUMENTS_REASON, PAPER);
+    }
+    return variables;
+  }
+
+  static final String PAPER = "Die Unterlagen lagen dem Ausschuss in der Sitzung auf Papier vor.";
+
+  @Test
+  void shouldRefuseAnApprovalWhileRequiredDocumentsAreMissingUnlessTheCommitteeSaysWhy() {
+    Loan loan = testLoans.apply(OFFENBACH, "3000.00");
+    ProcessInstance pi = start(loan);
+    prepareTemplate(pi);
+    assertThat((String) runtimeService.getVariable(pi.getId(), DOSSIER_MARKDOWN))
+        .contains("### Unterlagen").contains("Personalausweis oder Pass: **fehlt**")
+        .contains("[Unterlagen zum Kredit " + loan.reference() + "](/api/loans/" + loan.reference() + "/unterlagen)");
+    Map<String, Object> withoutReason = decision(Decisions.APPROVE, "Tragfähig.", 3, 0, 0);
+    withoutReason.remove(MISSING_DOCUMENTS_REASON);
+
+    assertThatThrownBy(() -> taskService.complete(task(pi).getId(), withoutReason))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Es fehlen erforderliche Unterlagen: Personalausweis oder Pass, Aktuelle Geschäftszahlen (BWA), "
+            + "Einkommensnachweis, Bürgschaftserklärungen.");
+    assertThat(pi).isWaitingAt(Activities.DECIDE_APPLICATION);
+    assertThat(decisions.findByLoan(loan.reference())).isEmpty();
+
+    decide(pi, Decisions.APPROVE, "Tragfähig.", 3, 0, 0);
+    execute(job(pi));
+
+    assertThat(pi).isEnded().hasPassed(Activities.APPROVED);
+    assertThat(decisions.findByLoan(loan.reference())).singleElement().satisfies(d -> {
+      assertThat(d.missingDocuments().types())
+          .containsExactly("ID_DOCUMENT", "BUSINESS_FIGURES", "PROOF_OF_INCOME", "GUARANTOR_DECLARATIONS");
+      assertThat(d.missingDocuments().reason()).isEqualTo(PAPER);
+    });
+  }
+
+  @Test
+  void shouldApproveACompleteApplicationWithoutAReasonAndLinkItsDocumentsInTheDossier() {
+    Loan loan = testLoans.apply(OFFENBACH, "3000.00");
+    long id = 0;
+    for (String type : new String[] {"ID_DOCUMENT", "BUSINESS_FIGURES", "PROOF_OF_INCOME", "GUARANTOR_DECLARATIONS"}) {
+      id = storeDocument(loan, type);
+    }
+    ProcessInstance pi = start(loan);
+    prepareTemplate(pi);
+    assertThat((String) runtimeService.getVariable(pi.getId(), DOSSIER_MARKDOWN))
+        .contains("Bürgschaftserklärungen: [nachweis.pdf](/api/loans/" + loan.reference() + "/documents/" + id + ")")
+        .contains("Businessplan (freiwillig): nicht eingereicht").doesNotContain("**fehlt**");
+    Map<String, Object> withoutReason = decision(Decisions.APPROVE, "Vollständig und tragfähig.", 3, 0, 0);
+    withoutReason.remove(MISSING_DOCUMENTS_REASON);
+
+    complete(task(Activities.DECIDE_APPLICATION, pi), withoutReason);
+    execute(job(pi));
+
+    assertThat(pi).isEnded().hasPassed(Activities.APPROVED);
+    assertThat(decisions.findByLoan(loan.reference())).singleElement().satisfies(d -> {
+      assertThat(d.missingDocuments().types()).isEmpty();
+      assertThat(d.missingDocuments().reason()).isNull();
+    });
+  }
+
+  /** A current PDF of one checklist item, stored as an upload stores it. */
+  private long storeDocument(Loan loan, String type) {
+    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO loan_document (loan_id, stage, document_type, file_name, content_type, size_bytes, sha256,
+                                       storage, uploaded_by, uploaded_at)
+            VALUES (:loan, 'APPLICATION', :type, 'nachweis.pdf', 'application/pdf', 9, :sha, 'DATABASE', 'anna',
+                    CURRENT_TIMESTAMP)""")
+        .param("loan", loan.id()).param("type", type).param("sha", "0".repeat(64)).update(keys, "id");
+    long id = keys.getKey().longValue();
+    jdbc.sql("INSERT INTO loan_document_content (document_id, content) VALUES (:id, :content)")
+        .param("id", id).param("content", "%PDF-%%EOF".getBytes()).update();
+    return id;
   }
 
 }

@@ -69,4 +69,42 @@ class CommitteeInputPolicyTest {
     assertThat(CommitteeInputPolicy.capacityAction("WITHDRAW", null, BigDecimal.TEN).ok()).isTrue();
     assertThat(CommitteeInputPolicy.capacityAction("LATER", null, BigDecimal.TEN).ok()).isFalse();
   }
+
+  @org.junit.jupiter.api.Nested
+  class MissingDocuments {
+
+    @Test
+    void shouldRefuseAnApprovalWithMissingDocumentsAndNoReasonNamingThem() {
+      var check = CommitteeInputPolicy.missingDocuments("APPROVE", java.util.List.of("Personalausweis oder Pass",
+          "Businessplan"), "  ");
+
+      org.assertj.core.api.Assertions.assertThat(check.ok()).isFalse();
+      org.assertj.core.api.Assertions.assertThat(check.reason())
+          .startsWith("Es fehlen erforderliche Unterlagen: Personalausweis oder Pass, Businessplan.");
+    }
+
+    @Test
+    void shouldAcceptAnApprovalWithAReasonOrWithNothingMissing() {
+      org.assertj.core.api.Assertions.assertThat(CommitteeInputPolicy.missingDocuments("APPROVE",
+          java.util.List.of("Businessplan"), "Liegt auf Papier vor.").ok()).isTrue();
+      org.assertj.core.api.Assertions.assertThat(CommitteeInputPolicy.missingDocuments("APPROVE",
+          java.util.List.of(), null).ok()).isTrue();
+    }
+
+    @Test
+    void shouldNotAskARejectionOrAQuestionBackForAReason() {
+      org.assertj.core.api.Assertions.assertThat(CommitteeInputPolicy.missingDocuments("REJECT",
+          java.util.List.of("Businessplan"), null).ok()).isTrue();
+      org.assertj.core.api.Assertions.assertThat(CommitteeInputPolicy.missingDocuments("RETURN",
+          java.util.List.of("Businessplan"), null).ok()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAReasonLongerThanItsColumn() {
+      org.assertj.core.api.Assertions.assertThat(CommitteeInputPolicy.missingDocuments("APPROVE",
+          java.util.List.of("Businessplan"), "x".repeat(2001)).ok()).isFalse();
+      org.assertj.core.api.Assertions.assertThat(CommitteeInputPolicy.missingDocuments("APPROVE",
+          java.util.List.of("Businessplan"), "x".repeat(2000)).ok()).isTrue();
+    }
+  }
 }

@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Small real files and dishonest look-alikes for the document tests. */
-final class TestFiles {
+public final class TestFiles {
 
   private TestFiles() {}
 
   /** A valid one-page PDF (it opens in a viewer), with a text that makes each call's bytes unique. */
-  static byte[] pdf(String text) {
+  public static byte[] pdf(String text) {
     String content = "BT /F1 12 Tf 72 720 Td (" + text.replaceAll("[()\\\\]", "") + ") Tj ET";
     String[] objects = {
         "<< /Type /Catalog /Pages 2 0 R >>",
@@ -35,22 +35,22 @@ final class TestFiles {
   }
 
   /** A minimal PNG: signature, IHDR, IDAT of a 1x1 pixel, IEND (checksums as real encoders write them). */
-  static byte[] png() {
+  public static byte[] png() {
     return hex("89504E470D0A1A0A0000000D49484452000000010000000108060000001F15C489"
         + "0000000D49444154789C6360000002000001E221BC330000000049454E44AE426082");
   }
 
   /** A minimal JPEG: start of image, an APP0 segment, end of image. */
-  static byte[] jpeg() {
+  public static byte[] jpeg() {
     return hex("FFD8FFE000104A46494600010100000100010000FFD9");
   }
 
-  static byte[] text() {
+  public static byte[] text() {
     return "Hallo, ich bin eine Textdatei und kein PDF.\n".getBytes(StandardCharsets.UTF_8);
   }
 
   /** The start of a Windows program (MZ header). */
-  static byte[] exe() {
+  public static byte[] exe() {
     byte[] program = new byte[512];
     program[0] = 'M';
     program[1] = 'Z';
@@ -59,14 +59,14 @@ final class TestFiles {
   }
 
   /** A PDF's first bytes glued onto a PNG body: starts like a PDF but has no PDF trailer. */
-  static byte[] pdfHeaderOnPng() {
+  public static byte[] pdfHeaderOnPng() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII));
     out.writeBytes(png());
     return out.toByteArray();
   }
 
-  static byte[] hex(String hex) {
+  public static byte[] hex(String hex) {
     byte[] bytes = new byte[hex.length() / 2];
     for (int i = 0; i < bytes.length; i++) {
       bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);

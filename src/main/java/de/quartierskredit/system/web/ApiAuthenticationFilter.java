@@ -43,7 +43,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     String user = authenticatedUser(request.getHeader("Authorization"));
     if (user == null) {
       String sessionUser = webappSessionUser(request);
-      if (sessionUser != null && !"GET".equals(request.getMethod()) && !csrfTokenMatches(request)) {
+      boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+      if (sessionUser != null && !reading && !csrfTokenMatches(request)) {
         Problems.write(response, 403, "Sicherheitsmerkmal fehlt",
             "Ein schreibender Aufruf aus dem Browser braucht das Sicherheitsmerkmal der Anmeldung (Kopfzeile "
                 + CsrfConstants.CSRF_TOKEN_HEADER_NAME + "). Bitte die Seite neu laden und es noch einmal versuchen.",
