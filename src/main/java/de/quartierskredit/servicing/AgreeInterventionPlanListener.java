@@ -10,6 +10,7 @@ import de.quartierskredit.shared.InputRefusedException;
 import de.quartierskredit.shared.engine.CurrentUser;
 import de.quartierskredit.shared.engine.FormValues;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,6 @@ class AgreeInterventionPlanListener implements TaskListener {
     // the plan's texts may tell of the borrower's family: the trail keeps their hash only
     audit.record(reference, AuditAction.INTERVENTION_PLAN_AGREED, agreedBy, null, Map.of(
         AuditDetails.NEXT_STEP, nextStep,
-        AuditDetails.PLAN_SHA256, AuditTrail.sha256(String.join("\n", measures, String.valueOf(softTopics), nextStep))));
+        AuditDetails.PLAN_SHA256, AuditTrail.sha256(String.join("\n", measures, Objects.toString(softTopics, ""), nextStep))));
   }
 }

@@ -48,10 +48,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Four-eyes steps in the audit trail, driven over the REST API Tasklist uses: a write-off turned down
  * and then approved names both persons each time (from loan_participant) and the loss allocation; a
- * rescheduling names who requested and who approved or rejected it and the schedule versions.
+ * rescheduling names who requested and who approved or rejected it and the schedule versions; an
+ * agreed intervention plan names who agreed it and keeps its texts (family matters) by their hash only.
  */
 @QuartierskreditTest
-class WriteOffAndReschedulingAuditTest {
+class ServicingStepsAuditTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtimeService;
@@ -150,6 +151,36 @@ class WriteOffAndReschedulingAuditTest {
     assertThat(second.details()).containsEntry(AuditDetails.SCHEDULE_VERSION_BEFORE, 2)
         .doesNotContainKey(AuditDetails.SCHEDULE_VERSION_AFTER);
     assertThat(audit.verify(reference).intact()).isTrue();
+  }
+
+  @Test
+  void shouldRecordWhoAgreedAnInterventionPlanWithoutItsTexts() {
+    String reference = activeLoanWithSchedule();
+    jdbc.sql("UPDATE loan SET liable_party = 'LOCAL_FUND', disturbed = TRUE, disturbed_since = :today WHERE reference = :r")
+        .param("today", LocalDate.now(clock)).param("r", reference).update();
+    ProcessInstance servicing = runtimeService.createProcessInstanceByKey(LoanServicingProcess.KEY).businessKey(reference)
+        .setVariables(Map.of("loanReference", reference, "quarterCode", "offenbach",
+            "advisorGroup", Roles.advisors("offenbach")))
+        .execute();
+    EngineDriver engine = new EngineDriver(managementService, runtimeService);
+    engine.correlate(reference, Messages.LOAN_DISTURBED, "arrears", "230.00",
+        "disturbedSince", LocalDate.now(clock).toString());
+    engine.runAsyncJobs(servicing);
+
+    complete("anna", task(reference, LoanServicingProcess.Activities.AGREE_INTERVENTION_PLAN), Map.of(
+        "interventionMeasures", "Wöchentlicher Termin, Kassenbuch gemeinsam führen",
+        "softTopics", "Tochter krank, Ehemann arbeitslos", "microfinancerAgreed", true,
+        "interventionNextStep", "SUPPORT"));
+
+    assertThat(audit.of(reference)).singleElement().satisfies(plan -> {
+      assertThat(plan.action()).isEqualTo(AuditAction.INTERVENTION_PLAN_AGREED);
+      assertThat(plan.actor()).isEqualTo("anna");
+      assertThat(plan.details()).containsEntry(AuditDetails.NEXT_STEP, "SUPPORT")
+          .containsKey(AuditDetails.PLAN_SHA256);
+      assertThat(plan.description()).startsWith("nächster Schritt: weiter begleiten; Plan (SHA-256): ");
+      assertThat(plan.toString()).doesNotContain("Tochter", "arbeitslos", "Kassenbuch");
+    });
+    runtimeService.deleteProcessInstance(servicing.getId(), "test finished", true);
   }
 
   // --- loans ---
