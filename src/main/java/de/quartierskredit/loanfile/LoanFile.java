@@ -113,10 +113,17 @@ public record LoanFile(
 
   public record TimelineEntry(String on, String step, String person, String detail) {}
 
-  /** The same file with its documents and audit trail (read by their own features). */
-  LoanFile with(Documents documents, Audit audit) {
+  /**
+   * The same file with its documents and audit trail (read by their own features); the committee's
+   * missing documents, stored as checklist codes, named by {@code documentLabels} (code to German name).
+   */
+  LoanFile with(Documents documents, Audit audit, java.util.Map<String, String> documentLabels) {
+    List<CommitteeDecision> decisions = committeeDecisions.stream().map(d -> new CommitteeDecision(d.decision(),
+        d.reason(), d.amount(), d.votesFor(), d.votesAgainst(), d.abstentions(), d.votes(), d.decidedBy(),
+        d.decidedOn(), Labels.list(documentLabels, d.missingDocuments().equals("–") ? null : d.missingDocuments()),
+        d.missingDocumentsReason())).toList();
     return new LoanFile(reference, state, stateLabel, printedOn, personalDataErased, applicant, business, application,
-        advice, guarantors, committeeDecisions, fund, contract, repayment, schedule, payments, contacts, missedContacts,
+        advice, guarantors, decisions, fund, contract, repayment, schedule, payments, contacts, missedContacts,
         warnings, interventions, reschedulings, writeOff, documents, audit, timeline);
   }
 }

@@ -11,7 +11,9 @@ import de.quartierskredit.loanfile.LoanFile.ChecklistItem;
 import de.quartierskredit.loanfile.LoanFile.Document;
 import de.quartierskredit.loanfile.LoanFile.Documents;
 import de.quartierskredit.shared.GermanFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
@@ -56,6 +58,14 @@ class LoanFileAttachments {
           + (d.withdrawnBy() == null ? "" : " von " + people.name(d.withdrawnBy()));
     }
     return "gültig";
+  }
+
+  /** The German name of each checklist code the loan's checklist and files know. */
+  Map<String, String> documentLabels(String reference) {
+    Map<String, String> labels = new HashMap<>();
+    documents.of(reference).forEach(d -> labels.putIfAbsent(d.type(), d.typeLabel()));
+    documents.checklist(reference).forEach(item -> labels.put(item.type(), item.label()));
+    return labels;
   }
 
   Audit audit(String reference) {

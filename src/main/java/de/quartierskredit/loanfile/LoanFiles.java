@@ -59,7 +59,7 @@ public class LoanFiles {
       String quarterCode = quarter.get().orElse(null);
       return Optional.of(reader.read(reference, LocalDate.now(clock))
           .with(attachments.documents(reference, opensFiles(caller.getGroupIds(), quarterCode)),
-              attachments.audit(reference)));
+              attachments.audit(reference), attachments.documentLabels(reference)));
     } finally {
       if (caller != null) {
         identity.setAuthentication(caller);

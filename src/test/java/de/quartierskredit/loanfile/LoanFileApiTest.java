@@ -135,6 +135,11 @@ class LoanFileApiTest {
       assertThat(decision.path("votes").asText()).isEqualTo("3 dafür, 0 dagegen, 1 Enthaltungen");
       assertThat(decision.path("decidedBy").asText()).endsWith("(sven)");
       assertThat(decision.path("decidedOn").asText()).isEqualTo("03.03.2031");
+      // no document was uploaded before the decision: the committee recorded why it approved anyway
+      assertThat(decision.path("missingDocuments").asText()).contains("Personalausweis oder Pass", "Businessplan",
+          "Einkommensnachweis (Bescheid des Jobcenters)").doesNotContain("ID_DOCUMENT", "BUSINESS_PLAN");
+      assertThat(decision.path("missingDocumentsReason").asText())
+          .isEqualTo("Die Unterlagen lagen in der Sitzung auf Papier vor.");
     }
 
     @Test

@@ -71,7 +71,7 @@ final class LoanStory {
     untilCommittee(businessName, amount);
     complete("sven", "committee-offenbach", "Task_DecideApplication", Map.of("committeeDecision", "APPROVE",
         "committeeDecisionReason", "Tragfähiges Konzept, gute Bürgen.", "votesFor", 3L, "votesAgainst", 0L,
-        "abstentions", 1L));
+        "abstentions", 1L, "missingDocumentsReason", "Die Unterlagen lagen in der Sitzung auf Papier vor."));
     complete("bernd", "bank", "Task_ConfirmContract", Map.of("contractNumber", "GLS-" + reference,
         "contractSignedOn", today().toString()));
     complete("bernd", "bank", "Task_ConfirmDisbursement", Map.of("disbursedOn", today().toString(),
