@@ -87,7 +87,7 @@ class CommitteeDecisionAuditTest {
     assertThat(details.path("abstentions").asInt()).isEqualTo(1);
     assertThat(new BigDecimal(details.path("amount").asText())).isEqualByComparingTo("4000.00");
     assertThat(details.path("reasonSha256").asText()).isEqualTo(AuditTrail.sha256(REASON));
-    assertThat(details.path("missingDocumentsOverridden").asBoolean()).isFalse();
+    assertThat(details.path("missingDocumentsOverridden").asBoolean()).isTrue();
     assertThat(entry.path("description").asText()).startsWith("Entscheidung: bewilligt; Betrag: 4.000,00 EUR; "
         + "Ja-Stimmen: 3; Nein-Stimmen: 1; Enthaltungen: 1; Begründung (SHA-256): ");
     assertThat(trail.path("chainCheck").path("intact").asBoolean()).isTrue();
@@ -188,8 +188,10 @@ class CommitteeDecisionAuditTest {
   }
 
   private static String approval(Map<String, String> extra) {
+    // no document is uploaded in these tests: since the documents feature, an approval then needs its reason
     Map<String, Object> variables = new HashMap<>(Map.of("committeeDecision", "APPROVE",
-        "committeeDecisionReason", REASON, "votesFor", 3L, "votesAgainst", 1L, "abstentions", 1L));
+        "committeeDecisionReason", REASON, "votesFor", 3L, "votesAgainst", 1L, "abstentions", 1L,
+        "missingDocumentsReason", "Unterlagen lagen in der Sitzung auf Papier vor."));
     variables.putAll(extra);
     return RestAs.variables(variables);
   }
