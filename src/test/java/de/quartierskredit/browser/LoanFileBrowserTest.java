@@ -22,7 +22,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -148,8 +155,34 @@ class LoanFileBrowserTest {
     String page = browser.pageText();
     assertThat(page).contains("Kiosk Kreditakte", "4.000,00 EUR", "Zeitleiste", expected);
     GermanOnly.assertPage(page);
-    assertThat((Boolean) ((JavascriptExecutor) browser.driver).executeScript(
-        "return Array.from(document.styleSheets).some(s => Array.from(s.cssRules).some(r => r.media && "
-            + "r.media.mediaText === 'print'))")).as("a print stylesheet").isTrue();
+    assertPrints(loan);
+  }
+
+  /**
+   * On paper: no button or navigation, a running head with the reference and the print date above each
+   * section, each section on its own sheet (the browser's own PDF has more than one page).
+   */
+  private void assertPrints(String loan) {
+    JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+    ChromeDriver chrome = (ChromeDriver) browser.driver;
+    chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    try {
+      assertThat((Boolean) js.executeScript("return Array.from(document.querySelectorAll('.no-print'))"
+          + ".every(e => getComputedStyle(e).display === 'none')")).as("buttons and navigation on paper").isTrue();
+      @SuppressWarnings("unchecked")
+      List<String> heads = (List<String>) js.executeScript("return Array.from(document.querySelectorAll('.print-only'))"
+          + ".filter(e => getComputedStyle(e).display !== 'none').map(e => e.textContent)");
+      assertThat(heads).isNotEmpty().allSatisfy(head -> assertThat(head).startsWith("Kreditakte " + loan)
+          .containsPattern("gedruckt am \\d{2}\\.\\d{2}\\.\\d{4}"));
+      assertThat((String) js.executeScript("return getComputedStyle(document.getElementById('zeitleiste')).breakBefore"))
+          .isEqualTo("page");
+    } finally {
+      chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+    Pdf pdf = chrome.print(new PrintOptions());
+    String document = new String(Base64.getDecoder().decode(pdf.getContent()), StandardCharsets.ISO_8859_1);
+    assertThat(document).startsWith("%PDF");
+    assertThat(Pattern.compile("/Type\\s*/Page(?![s\\w])").matcher(document).results().count())
+        .as("pages of the printed Kreditakte").isGreaterThanOrEqualTo(8);
   }
 }
