@@ -58,7 +58,11 @@ class LoanFileReader {
   /** A dated step for the timeline; {@code at} orders it, {@code order} breaks ties within a day. */
   private record Event(LocalDateTime at, int order, TimelineEntry entry) {}
 
-  LoanFile read(String reference, LocalDate today) {
+  /**
+   * The file as of {@code today}; {@code documentLabels} names the checklist codes of the loan's
+   * documents (from the documents feature) for the timeline's uploads.
+   */
+  LoanFile read(String reference, LocalDate today, Map<String, String> documentLabels) {
     People people = new People(identity);
     List<Event> timeline = new ArrayList<>();
     Row loan = jdbc.sql("""
@@ -276,6 +280,12 @@ class LoanFileReader {
               r.integerOrNull("schedule_version") == null ? "–" : "Version " + r.integerOrNull("schedule_version"));
         }).toList();
 
+    jdbc.sql("""
+            SELECT document_type, uploaded_by, uploaded_at FROM loan_document WHERE loan_id = :id ORDER BY id""")
+        .param("id", loanId).query(Row::of).list().forEach(r -> timeline.add(new Event(r.timestamp("uploaded_at"), 12,
+            new TimelineEntry(date(r.timestamp("uploaded_at").toLocalDate()), "Unterlage hochgeladen: "
+                + documentLabels.getOrDefault(r.string("document_type"), "Unterlage"),
+                people.name(r.string("uploaded_by")), ""))));
     WriteOff writeOff = writeOff(loanId, steps, people, timeline);
     if (loan.date("closed_on") != null) {
       timeline.add(new Event(loan.date("closed_on").atTime(LocalTime.of(23, 0)), 20, new TimelineEntry(

@@ -6,6 +6,7 @@ import de.quartierskredit.shared.LoanVisibility.Visibility;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -57,9 +58,10 @@ public class LoanFiles {
     identity.clearAuthentication();
     try {
       String quarterCode = quarter.get().orElse(null);
-      return Optional.of(reader.read(reference, LocalDate.now(clock))
+      Map<String, String> documentLabels = attachments.documentLabels(reference);
+      return Optional.of(reader.read(reference, LocalDate.now(clock), documentLabels)
           .with(attachments.documents(reference, opensFiles(caller.getGroupIds(), quarterCode)),
-              attachments.audit(reference), attachments.documentLabels(reference)));
+              attachments.audit(reference), documentLabels));
     } finally {
       if (caller != null) {
         identity.setAuthentication(caller);

@@ -227,6 +227,11 @@ class LoanFileApiTest {
       assertThat(RestAs.user(rest, "sven").get("/api/loans/" + reference + "/kreditakte").getBody())
           .contains("<a href=\"" + link + "\">Geschaeftsplan.png</a>");
 
+      List<String> timeline = new ArrayList<>();
+      file("sven").path("timeline").forEach(t -> timeline.add(t.path("step").asText() + " | " + t.path("person").asText()));
+      assertThat(timeline).anySatisfy(t -> assertThat(t).startsWith("Unterlage hochgeladen: Businessplan | ")
+          .endsWith("(anna)"));
+
       JsonNode managersView = file("monika").path("documents").path("files").get(0);
       assertThat(managersView.has("downloadUrl")).isFalse();
       assertThat(managersView.path("fileName").asText()).isEqualTo("(nur für Berechtigte)");
