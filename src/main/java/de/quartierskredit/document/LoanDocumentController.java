@@ -7,6 +7,8 @@ import de.quartierskredit.shared.FieldError;
 import de.quartierskredit.shared.InputRefusedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -68,6 +70,8 @@ class LoanDocumentController {
 
   @Operation(summary = "Unterlage hochladen", description = """
       Multipart-Formular mit den Feldern `file` (die Datei), `stage` (APPLICATION oder CONTRACT) und `type`       (Code des Checklistenpunkts, z. B. ID_DOCUMENT). Angenommen werden PDF, JPEG und PNG, erkannt am Inhalt,       nicht am Namen (sonst 415); größer als die eingestellte Grenze: 413. Weitere Felder werden abgelehnt (400).       Eine neue Datei ersetzt die bisherige desselben Punkts, die als ersetzt gelistet bleibt. Antwort 201,       `Location` nennt die Adresse der Datei.""")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+      mediaType = "multipart/form-data", schema = @Schema(implementation = UploadForm.class)))
   @PostMapping(path = "/documents", produces = "application/json")
   ResponseEntity<LoanDocumentView> upload(@PathVariable String reference, HttpServletRequest request) {
     if (!(request instanceof MultipartHttpServletRequest multipart)) {
@@ -97,8 +101,7 @@ class LoanDocumentController {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(file.document().contentType()))
         .contentLength(file.content().length)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(file.document().fileName(), StandardCharsets.UTF_8).build().toString())
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(file.document().fileName()))
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", FILE_SECURITY_POLICY)
         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
@@ -115,6 +118,17 @@ class LoanDocumentController {
         .header("X-Content-Type-Options", "nosniff")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .body(UnterlagenPage.render(listing, loans.summary(listing.reference()).orElse(null), csrfToken(request)));
+  }
+
+  /**
+   * {@code attachment; filename="ascii"; filename*=UTF-8''percent-encoded} (RFC 6266 / RFC 5987): every
+   * browser today reads {@code filename*}; the plain {@code filename} is an ASCII stand-in for old clients.
+   */
+  static String attachment(String fileName) {
+    String ascii = fileName.codePoints().mapToObj(c -> c < 0x20 || c > 0x7E || c == '"' || c == '\\' || c == '%'
+        ? "_" : String.valueOf((char) c)).collect(java.util.stream.Collectors.joining());
+    String encoded = ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
+    return "attachment; filename=\"" + ascii + "\"; " + encoded.substring(encoded.indexOf("filename*="));
   }
 
   /** The token Camunda's webapps keep in the login session; a page of ours sends it back with each upload. */
@@ -148,4 +162,14 @@ class LoanDocumentController {
     InputRefusedException.refuseIfAny(errors);
     return files.get(0);
   }
+
+  /** The upload form as the OpenAPI description shows it (the controller reads the parts itself). */
+  @Schema(description = "Formular zum Hochladen einer Unterlage")
+  record UploadForm(
+      @Schema(description = "die Datei: PDF, JPEG oder PNG", type = "string", format = "binary",
+          requiredMode = Schema.RequiredMode.REQUIRED) String file,
+      @Schema(description = "Abschnitt der Checkliste", example = "APPLICATION", allowableValues = {"APPLICATION", "CONTRACT"},
+          requiredMode = Schema.RequiredMode.REQUIRED) String stage,
+      @Schema(description = "Code des Checklistenpunkts", example = "ID_DOCUMENT",
+          requiredMode = Schema.RequiredMode.REQUIRED) String type) {}
 }

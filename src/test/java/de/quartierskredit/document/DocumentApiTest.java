@@ -78,6 +78,7 @@ class DocumentApiTest {
       assertThat(file.getBody()).isEqualTo(pdf);
       assertThat(file.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
       assertThat(file.getHeaders().getFirst("Content-Disposition")).startsWith("attachment")
+          .contains("filename=\"Ausweis Demir _.pdf\"")
           .contains("filename*=UTF-8''Ausweis%20Demir%20%C3%A4.pdf");
       assertThat(file.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
       assertThat(file.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'").contains("sandbox");
