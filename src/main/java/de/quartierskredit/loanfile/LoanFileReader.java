@@ -111,15 +111,17 @@ class LoanFileReader {
         : advisor == null ? "noch keine Beratung erfasst" : "Antrag wie beantragt weitergeführt";
     Advice advice = new Advice(advisor == null ? "–" : people.name(advisor.userId()),
         advisor == null ? "–" : date(advisor.at().toLocalDate()), adviceResult);
+    String appliedFor = amount(requested == null ? amount : requested);
     for (Participation step : steps) {
-      if (step.step() != Step.COMMITTEE_DECISION) {
-        timeline.add(new Event(step.at(), 1, new TimelineEntry(date(step.at().toLocalDate()),
-            step.step().label(), people.name(step.userId()), "")));
+      if (step.step() != Step.COMMITTEE_DECISION) { // the decision's own row tells more (below)
+        timeline.add(new Event(step.at(), 1, new TimelineEntry(date(step.at().toLocalDate()), step.step().label(),
+            people.name(step.userId()), step.step() == Step.APPLICATION_RECORDED ? appliedFor : "")));
       }
     }
-    timeline.add(new Event(loan.date("applied_on").atStartOfDay(), 0, new TimelineEntry(date(loan.date("applied_on")),
-        "Antrag gestellt", steps.stream().filter(p -> p.step() == Step.APPLICATION_RECORDED).findFirst()
-        .map(p -> people.name(p.userId())).orElse(People.SYSTEM), amount(requested == null ? amount : requested))));
+    if (steps.stream().noneMatch(p -> p.step() == Step.APPLICATION_RECORDED)) { // e.g. recorded over the API by a machine
+      timeline.add(new Event(loan.date("applied_on").atStartOfDay(), 0, new TimelineEntry(date(loan.date("applied_on")),
+          Step.APPLICATION_RECORDED.label(), People.SYSTEM, appliedFor)));
+    }
 
     jdbc.sql("""
             SELECT contact_type, referral_partner, recorded_by, contacted_on FROM outreach_contact
