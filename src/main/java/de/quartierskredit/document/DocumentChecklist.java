@@ -56,6 +56,8 @@ class DocumentChecklist {
     if (definition == null) {
       throw new IllegalStateException("decision " + DECISION_KEY + " is not deployed");
     }
+    // every deployment of the models deploys the table again under a new id: keep only the newest parsed
+    parsed.keySet().removeIf(id -> !id.equals(definition.getId()));
     return parsed.computeIfAbsent(definition.getId(), id ->
         dmn.parseDecision(DECISION_KEY, asTheProgramme(() -> repository.getDmnModelInstance(id))));
   }

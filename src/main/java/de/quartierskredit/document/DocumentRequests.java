@@ -72,11 +72,7 @@ class DocumentRequests {
     List<StoredDocument> stored = repository.ofLoan(loan.id());
     List<ChecklistItemView> checklist = documents.checklist(loan, stored).stream()
         .filter(item -> reading.covers(item.stage())).toList();
-    List<LoanDocumentView> files = documents.views(loan, stored).stream()
-        .filter(view -> reading.covers(view.stage()))
-        .map(view -> DocumentAccessPolicy.open(caller.groups(), loan.quarterCode(), loan.state(), view.stage()).ok()
-            ? view : view.withoutFile())
-        .toList();
+    List<LoanDocumentView> files = documents.visibleViews(loan, stored, caller.groups());
     List<String> uploadStages = CLOSED_WITHOUT_LOAN.contains(loan.state()) ? List.of()
         : DocumentStage.reachedIn(loan.state()).stream().map(DocumentStage::name)
             .filter(stage -> DocumentAccessPolicy.add(caller.groups(), loan.quarterCode(), loan.state(), stage).ok())

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -39,6 +40,25 @@ public class LoanDocuments {
   public List<LoanDocumentView> of(String reference) {
     LoanFacts loan = facts(reference);
     return views(loan, documents.ofLoan(loan.id()));
+  }
+
+  /**
+   * The files as a person of these groups may see them ({@link DocumentAccessPolicy}): the bank only the
+   * contract's, a manager without file name and download address; empty for someone who may not see the loan's
+   * documents at all. For the loan file and other pages that already decided the person may see the loan.
+   */
+  @Transactional(readOnly = true)
+  public List<LoanDocumentView> of(String reference, Collection<String> groups) {
+    LoanFacts loan = facts(reference);
+    return visibleViews(loan, documents.ofLoan(loan.id()), groups);
+  }
+
+  List<LoanDocumentView> visibleViews(LoanFacts loan, List<StoredDocument> stored, Collection<String> groups) {
+    var reading = DocumentAccessPolicy.reading(groups, loan.quarterCode(), loan.state());
+    return views(loan, stored).stream().filter(view -> reading.covers(view.stage()))
+        .map(view -> DocumentAccessPolicy.open(groups, loan.quarterCode(), loan.state(), view.stage()).ok()
+            ? view : view.withoutFile())
+        .toList();
   }
 
   /** The checklist of every stage the loan has reached, in stage and rule order, each item with its status. */

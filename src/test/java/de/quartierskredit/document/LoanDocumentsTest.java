@@ -73,6 +73,24 @@ class LoanDocumentsTest {
   }
 
   @Test
+  void shouldShowEachPersonTheFilesTheRulesAllow() {
+    DocumentFixtures fixtures = new DocumentFixtures(loans, rest);
+    String reference = fixtures.approved("offenbach");
+    fixtures.upload("anna", reference, "APPLICATION", "ID_DOCUMENT", "Ausweis Demir.pdf", TestFiles.pdf("v1"));
+    fixtures.upload("bernd", reference, "CONTRACT", "SIGNED_CONTRACT", "Vertrag.pdf", TestFiles.pdf("v2"));
+
+    assertThat(documents.of(reference, java.util.List.of("committee-offenbach"))).hasSize(2)
+        .allSatisfy(view -> assertThat(view.downloadUrl()).isNotNull());
+    assertThat(documents.of(reference, java.util.List.of("bank"))).singleElement()
+        .satisfies(view -> assertThat(view.type()).isEqualTo("SIGNED_CONTRACT"));
+    assertThat(documents.of(reference, java.util.List.of("managers"))).hasSize(2).allSatisfy(view -> {
+      assertThat(view.fileName()).isNull();
+      assertThat(view.downloadUrl()).isNull();
+    });
+    assertThat(documents.of(reference, java.util.List.of("advisors-leipzig"))).isEmpty();
+  }
+
+  @Test
   void shouldAnswerAnUnknownReferenceWithUnknownLoan() {
     assertThatThrownBy(() -> documents.checklist("QK-1999-999998")).isInstanceOf(UnknownLoanException.class);
   }
