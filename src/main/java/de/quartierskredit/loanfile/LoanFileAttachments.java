@@ -35,17 +35,20 @@ class LoanFileAttachments {
     this.identity = identity;
   }
 
-  /** {@code opensFiles}: whether the reader may open files (managers see only that they exist). */
-  Documents documents(String reference, boolean opensFiles) {
+  /**
+   * The checklist and the files as this reader may see them ({@link LoanDocuments#of(String, java.util.Collection)}
+   * applies the documents' own access rule: managers see that a file exists, not its name or address).
+   */
+  Documents documents(String reference, List<String> groups) {
     People people = new People(identity);
     List<ChecklistItem> checklist = documents.checklist(reference).stream()
         .map(item -> new ChecklistItem(item.stageLabel(), item.label(), item.required() ? "erforderlich" : "freiwillig",
             item.status()))
         .toList();
-    List<Document> files = documents.of(reference).stream().map(d -> new Document(d.stageLabel(), d.typeLabel(),
-        d.erased() ? LoanFile.ERASED : opensFiles ? LoanFileReader.text(d.fileName()) : "(nur für Berechtigte)",
+    List<Document> files = documents.of(reference, groups).stream().map(d -> new Document(d.stageLabel(), d.typeLabel(),
+        d.erased() ? LoanFile.ERASED : d.fileName() == null ? "(nur für Berechtigte)" : LoanFileReader.text(d.fileName()),
         people.name(d.uploadedBy()), d.uploadedAt() == null ? "–" : GermanFormat.date(d.uploadedAt().toLocalDate()),
-        status(d, people), opensFiles && !d.erased() ? d.downloadUrl() : null)).toList();
+        status(d, people), d.erased() ? null : d.downloadUrl())).toList();
     return new Documents(checklist, files);
   }
 

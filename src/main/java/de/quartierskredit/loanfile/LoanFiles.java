@@ -1,7 +1,6 @@
 package de.quartierskredit.loanfile;
 
 import de.quartierskredit.shared.LoanVisibility;
-import de.quartierskredit.shared.Roles;
 import de.quartierskredit.shared.LoanVisibility.Visibility;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -57,29 +56,14 @@ public class LoanFiles {
     // authorizations (an advisor may not list users, yet the file names who did each step)
     identity.clearAuthentication();
     try {
-      String quarterCode = quarter.get().orElse(null);
       Map<String, String> documentLabels = attachments.documentLabels(reference);
       return Optional.of(reader.read(reference, LocalDate.now(clock), documentLabels)
-          .with(attachments.documents(reference, opensFiles(caller.getGroupIds(), quarterCode)),
+          .with(attachments.documents(reference, caller.getGroupIds()),
               attachments.audit(reference), documentLabels));
     } finally {
       if (caller != null) {
         identity.setAuthentication(caller);
       }
     }
-  }
-
-  /**
-   * Whether the reader may open the loan's files, as the documents feature decides it for its own pages
-   * (document.DocumentAccessPolicy, issue 17): everyone who reads the file, except managers, who see which
-   * documents exist but not the files or their names (data minimisation). The file gives managers no link.
-   */
-  static boolean opensFiles(List<String> groups, String quarterCode) {
-    if (groups == null) {
-      return false;
-    }
-    boolean wholeProgramme = groups.contains(Roles.MICROFINANCER) || groups.contains(Roles.PROCESS_OWNERS)
-        || groups.contains("camunda-admin");
-    return wholeProgramme || (quarterCode != null && Roles.quartersOf(groups).contains(quarterCode));
   }
 }
