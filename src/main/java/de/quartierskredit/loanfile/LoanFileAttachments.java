@@ -83,6 +83,6 @@ class LoanFileAttachments {
 
   private static String person(People people, String userId, String role) {
     String name = people.name(userId);
-    return role == null || role.isBlank() ? name : name + ", " + role;
+    return role == null || role.isBlank() ? name : role + " " + name; // "genehmigt von Mia Yilmaz (mia)"
   }
 }

@@ -189,7 +189,7 @@ final class LoanFilePage {
       page.append("<p>Die Unterlagen stehen auf der Seite Unterlagen des Kredits.</p>\n");
     } else {
       page.append("<h3>Checkliste</h3>\n");
-      table(page, List.of("Abschnitt", "Unterlage", "", "Stand"), file.documents().checklist(),
+      table(page, List.of("Abschnitt", "Unterlage", "Pflicht", "Stand"), file.documents().checklist(),
           item -> List.of(cell(item.stage()), cell(item.item()), cell(item.required()), cell(item.status())));
       page.append("<h3>Gespeicherte Dateien</h3>\n");
       table(page, List.of("Abschnitt", "Unterlage", "Datei", "hochgeladen von", "am", "Stand"), file.documents().files(),
@@ -203,7 +203,7 @@ final class LoanFilePage {
       section(page, "pruefpfad", "Prüfpfad", runningHead, false);
       page.append("<p class=\"").append(file.audit().chainIntact() ? "holds" : "broken").append("\">")
           .append(esc(file.audit().chainText())).append("</p>\n");
-      table(page, List.of("Nr.", "am", "Vorgang", "Person", "zweite Person (Vier Augen)", "Einzelheiten"),
+      table(page, List.of("Nr.", "am", "Vorgang", "Person", "zweite Person (Vier-Augen-Prinzip)", "Einzelheiten"),
           file.audit().entries(), e -> List.of(num(String.valueOf(e.sequenceNo())), cell(e.on()), cell(e.action()),
               cell(e.actor()), cell(e.secondActor()), cell(e.description())));
       page.append("</section>\n");

@@ -245,8 +245,11 @@ class LoanFileApiTest {
       List<String> entries = new ArrayList<>();
       audit.path("entries").forEach(e -> entries.add(e.path("action").asText() + " | " + e.path("actor").asText()
           + " | " + e.path("secondActor").asText()));
-      assertThat(entries).anySatisfy(e -> assertThat(e).contains("(sven)"));
-      assertThat(entries).anySatisfy(e -> assertThat(e).contains("(mia)"));
+      assertThat(entries).anySatisfy(e -> assertThat(e).startsWith("Entscheidung des Vergabeausschusses | erfasst von ")
+          .endsWith("(sven) | –"));
+      // the four-eyes step with both persons
+      assertThat(entries).anySatisfy(e -> assertThat(e).startsWith("Tilgungsplanänderung genehmigt | beantragt von ")
+          .contains("(anna) | genehmigt von ").endsWith("(mia)"));
       assertThat(RestAs.user(rest, "anna").get("/api/loans/" + reference + "/kreditakte").getBody())
           .contains("<h2>Prüfpfad</h2>", "Der Prüfpfad ist unverändert");
     }
