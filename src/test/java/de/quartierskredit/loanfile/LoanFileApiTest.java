@@ -267,6 +267,54 @@ class LoanFileApiTest {
   }
 
   @Nested
+  class AWrittenOffLoan {
+
+    @Test
+    void shouldShowTheWriteOffWithBothPersonsTheGuarantorsPaymentsAndWhoBearsTheLoss() {
+      java.util.Date before = ClockUtil.getCurrentTime();
+      ClockUtil.setCurrentTime(at(LocalDate.of(2032, 6, 7)));
+      BigDecimal capital = jdbc.sql("SELECT paid_in_capital FROM local_fund WHERE quarter_code = 'offenbach'")
+          .query(BigDecimal.class).single();
+      String writtenOff;
+      try (FundRoom room = FundRoom.ensure(jdbc, "offenbach", new BigDecimal("10000"))) {
+        LoanStory lost = new LoanStory(runtime, tasks, management, identity, jdbc, rest).originate("Imbiss Ende", 3000L);
+        lost.monthlyContact("NOT_REACHED", "CRITICAL");
+        lost.bankReports("INSTALMENT_MISSED", 1);
+        lost.defaultAndWriteOff();
+        assertThat(lost.state()).isEqualTo("WRITTEN_OFF");
+        writtenOff = lost.reference;
+      } finally {
+        jdbc.sql("UPDATE local_fund SET paid_in_capital = :c WHERE quarter_code = 'offenbach'").param("c", capital)
+            .update();
+        ClockUtil.setCurrentTime(before);
+      }
+
+      ResponseEntity<String> answer = RestAs.user(rest, "anna").get("/api/loans/" + writtenOff + "/file");
+      assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+      JsonNode file = RestAs.json(answer);
+      assertThat(file.path("stateLabel").asText()).isEqualTo("abgeschrieben");
+      JsonNode writeOff = file.path("writeOff");
+      assertThat(writeOff.path("requestedBy").asText()).endsWith("(mia)");
+      assertThat(writeOff.path("approvedBy").asText()).endsWith("(max)");
+      assertThat(writeOff.path("recoveries")).hasSize(2);
+      assertThat(writeOff.path("recoveries").get(0).path("guarantor").asText()).isEqualTo("Jonas Weber");
+      assertThat(writeOff.path("recoveries").get(0).path("amount").asText()).isEqualTo("600,00 EUR");
+      assertThat(writeOff.path("recoveries").get(0).path("recordedBy").asText()).endsWith("(mia)");
+      List<String> losses = new ArrayList<>();
+      writeOff.path("losses").forEach(l -> losses.add(l.path("bearer").asText() + " " + l.path("amount").asText()));
+      assertThat(losses).anySatisfy(l -> assertThat(l).startsWith("lokaler Haftungsfonds ").endsWith(" EUR"));
+      List<String> timeline = new ArrayList<>();
+      file.path("timeline").forEach(t -> timeline.add(t.path("step").asText() + " | " + t.path("person").asText()));
+      assertThat(timeline).anySatisfy(t -> assertThat(t).startsWith("Abschreibung beantragt | ").endsWith("(mia)"));
+      assertThat(timeline).anySatisfy(t -> assertThat(t).startsWith("Abschreibung freigegeben | ").endsWith("(max)"));
+      assertThat(timeline).anySatisfy(t -> assertThat(t).startsWith("Verlust verbucht: lokaler Haftungsfonds"));
+      assertThat(timeline.get(timeline.size() - 1)).startsWith("Kredit abgeschlossen: abgeschrieben");
+      assertThat(RestAs.user(rest, "anna").get("/api/loans/" + writtenOff + "/kreditakte").getBody())
+          .contains("<h3>Abschreibung</h3>", "freigegeben von");
+    }
+  }
+
+  @Nested
   class ThePage {
 
     @Test

@@ -174,6 +174,23 @@ final class LoanStory {
         "reschedulingComment", "Pause bis die Baustelle fertig ist"));
   }
 
+  /**
+   * Nothing more is paid: the default period runs out, mia calls on the guarantors and asks for the
+   * write-off, max approves it (four eyes).
+   */
+  void defaultAndWriteOff() {
+    ProcessInstance servicing = servicing();
+    Job timer = management.createJobQuery().processInstanceId(servicing.getId()).timers()
+        .activityId("BoundaryEvent_DefaultPeriodExpired").singleResult();
+    ClockUtil.setCurrentTime(timer.getDuedate());
+    management.executeJob(timer.getId());
+    drain();
+    complete("mia", "microfinancer", "Task_CallOnGuarantors", Map.of("guarantor1Paid", 600.0d, "guarantor2Paid", 150L));
+    complete("mia", "microfinancer", "Task_WriteOffLoan", Map.of("writeOffConfirmed", true,
+        "writeOffNote", "Laden geschlossen, Kreditnehmer nicht mehr erreichbar."));
+    complete("max", "microfinancer", "Task_ApproveWriteOff", Map.of("writeOffDecision", "APPROVE"));
+  }
+
   String state() {
     return jdbc.sql("SELECT state FROM loan WHERE reference = :r").param("r", reference).query(String.class).single();
   }
