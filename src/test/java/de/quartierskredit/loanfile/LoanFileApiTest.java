@@ -426,6 +426,20 @@ class LoanFileApiTest {
     }
 
     @Test
+    void shouldRefuseToChangeTheFile() {
+      aLoansLife();
+      for (org.springframework.http.HttpMethod method : List.of(org.springframework.http.HttpMethod.POST,
+          org.springframework.http.HttpMethod.PUT, org.springframework.http.HttpMethod.DELETE)) {
+        for (String path : List.of("/file", "/kreditakte")) {
+          ResponseEntity<String> answer = RestAs.user(rest, "mia").exchange(method, "/api/loans/" + reference + path,
+              "{\"stateLabel\": \"getilgt\"}");
+          assertThat(answer.getStatusCode().value()).as(method + " " + path).isEqualTo(405);
+        }
+      }
+      assertThat(file("mia").path("stateLabel").asText()).isEqualTo("ausgezahlt und in Tilgung");
+    }
+
+    @Test
     void shouldAnswerOddReferencesWith404NotAServerError() {
       for (String odd : List.of("x".repeat(500), "QK-2031-%27%20OR%201=1", "%3Cscript%3E", "..%2F..%2Fetc")) {
         int status = RestAs.user(rest, "mia").get("/api/loans/" + odd + "/file").getStatusCode().value();
