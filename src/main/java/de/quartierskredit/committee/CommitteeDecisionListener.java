@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * DOMAIN.md step 7: checks the committee's decision again on the server and records it with reason,
- * votes, the user who entered it and the time; a question back is handed to the decision template.
- * An approval while required application documents are missing needs the committee's reason (issue 17);
- * which documents were missing is read from the loan's documents at this moment and kept with the decision.
+ * votes, the user who entered it and the time, and in the audit trail; a question back is handed to the
+ * decision template. An approval while required application documents are missing needs the committee's
+ * reason (issue 17); which documents were missing is read from the loan's documents at this moment and kept
+ * with the decision.
  */
 @Component("committeeDecisionListener")
 class CommitteeDecisionListener implements TaskListener {
@@ -35,10 +36,13 @@ class CommitteeDecisionListener implements TaskListener {
 
   private final CommitteeDecisionRepository decisions;
   private final LoanDocuments documents;
+  private final CommitteeDecisionAudit audit;
 
-  CommitteeDecisionListener(CommitteeDecisionRepository decisions, LoanDocuments documents) {
+  CommitteeDecisionListener(CommitteeDecisionRepository decisions, LoanDocuments documents,
+      CommitteeDecisionAudit audit) {
     this.decisions = decisions;
     this.documents = documents;
+    this.audit = audit;
   }
 
   @Override
@@ -66,6 +70,7 @@ class CommitteeDecisionListener implements TaskListener {
         new MissingDocuments(missing.stream().map(ChecklistItemView::type).toList(),
             missingReason == null || missingReason.isBlank() ? null : missingReason.strip()),
         decidedBy, task.getProcessInstanceId());
+    audit.recordLatest(reference);
     if (CommitteeDecisionProcess.Decisions.RETURN.equals(decision)) {
       task.setVariable(COMMITTEE_QUESTION, reason.strip());
     }

@@ -21,9 +21,11 @@ class RecordDecisionDelegate implements JavaDelegate {
   static final int MAX_COMMENT_LENGTH = 2000;
 
   private final RescheduleRequestRepository requests;
+  private final ReschedulingAudit audit;
 
-  RecordDecisionDelegate(RescheduleRequestRepository requests) {
+  RecordDecisionDelegate(RescheduleRequestRepository requests, ReschedulingAudit audit) {
     this.requests = requests;
+    this.audit = audit;
   }
 
   @Override
@@ -40,7 +42,12 @@ class RecordDecisionDelegate implements JavaDelegate {
       throw new InputRefusedException(DECISION_COMMENT,
           "Der Kommentar darf höchstens " + GermanFormat.number(MAX_COMMENT_LENGTH) + " Zeichen lang sein.");
     }
-    requests.decide((Long) execution.getVariable(REQUEST_ID), Decisions.APPROVE.equals(decision),
-        CurrentUser.of(execution), comment == null || comment.isEmpty() ? null : comment);
+    long requestId = (Long) execution.getVariable(REQUEST_ID);
+    boolean approved = Decisions.APPROVE.equals(decision);
+    if (requests.decide(requestId, approved, CurrentUser.of(execution), comment == null || comment.isEmpty() ? null : comment)
+        && !approved) {
+      // an approval is audited once its schedule is in force (Rescheduling#activate)
+      audit.decided(requestId);
+    }
   }
 }

@@ -35,9 +35,11 @@ class Rescheduling {
   private final RepaymentScheduleRepository schedules;
   private final BankGateway bank;
   private final Clock clock;
+  private final ReschedulingAudit audit;
 
   Rescheduling(LoanRepository loans, RescheduleRequestRepository requests, RepaymentScheduleRepository schedules,
-      BankGateway bank, Clock clock) {
+      BankGateway bank, Clock clock, ReschedulingAudit audit) {
+    this.audit = audit;
     this.loans = loans;
     this.requests = requests;
     this.schedules = schedules;
@@ -106,6 +108,7 @@ class Rescheduling {
       loans.changeTerm(request.loanId(),
           (int) ChronoUnit.MONTHS.between(YearMonth.from(disbursedOn), YearMonth.from(proposal.lastDueOn())));
     }
+    audit.decided(requestId);
     return schedule.version();
   }
 

@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 class ApproveWriteOffListener implements TaskListener {
 
   private final SeparationOfDuties duties;
+  private final WriteOffAudit audit;
 
-  ApproveWriteOffListener(SeparationOfDuties duties) {
+  ApproveWriteOffListener(SeparationOfDuties duties, WriteOffAudit audit) {
     this.duties = duties;
+    this.audit = audit;
   }
 
   @Override
@@ -38,10 +40,14 @@ class ApproveWriteOffListener implements TaskListener {
     String user = CurrentUser.completing(task);
     duties.requireSecondPersonForWriteOff(loanReference, user);
     String decision = FormValues.text(task, WRITE_OFF_DECISION);
-    InputRefusedException.refuseIfAny(
-        ServicingInputPolicy.writeOffApproval(decision, FormValues.text(task, WRITE_OFF_REJECTION_REASON)));
-    duties.record(loanReference,
-        WriteOffDecision.APPROVE.name().equals(decision) ? Step.WRITE_OFF_APPROVED : Step.WRITE_OFF_REJECTED,
+    String rejectionReason = FormValues.text(task, WRITE_OFF_REJECTION_REASON);
+    InputRefusedException.refuseIfAny(ServicingInputPolicy.writeOffApproval(decision, rejectionReason));
+    boolean approved = WriteOffDecision.APPROVE.name().equals(decision);
+    duties.record(loanReference, approved ? Step.WRITE_OFF_APPROVED : Step.WRITE_OFF_REJECTED,
         user, task.getId(), task.getProcessInstanceId());
+    if (!approved) {
+      // an approval is audited once the loss is booked (CloseWrittenOffLoanDelegate)
+      audit.rejected(loanReference, rejectionReason);
+    }
   }
 }

@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Step 12, write-off: the defaulted loan becomes WRITTEN_OFF (closed today) and nothing of it stays outstanding. */
+/**
+ * Step 12, write-off: the defaulted loan becomes WRITTEN_OFF (closed today) and nothing of it stays
+ * outstanding; the audit trail records it with both persons and the loss allocation.
+ */
 @Component("closeWrittenOffLoanDelegate")
 class CloseWrittenOffLoanDelegate implements JavaDelegate {
 
@@ -19,9 +22,12 @@ class CloseWrittenOffLoanDelegate implements JavaDelegate {
   private final ServicingRepository servicing;
   private final LoanHistory history;
   private final Clock clock;
+  private final WriteOffAudit audit;
 
-  CloseWrittenOffLoanDelegate(LoanRepository loans, ServicingRepository servicing, LoanHistory history, Clock clock) {
+  CloseWrittenOffLoanDelegate(LoanRepository loans, ServicingRepository servicing, LoanHistory history, Clock clock,
+      WriteOffAudit audit) {
     this.loans = loans;
+    this.audit = audit;
     this.history = history;
     this.clock = clock;
     this.servicing = servicing;
@@ -37,5 +43,6 @@ class CloseWrittenOffLoanDelegate implements JavaDelegate {
         "write-off");
     history.disturbanceEnded(standing.id(), today);
     loans.clearOutstanding(standing.id());
+    audit.writtenOff(standing.id(), reference, standing.outstanding());
   }
 }

@@ -236,7 +236,9 @@ class CockpitBrowserTest {
     for (String reader : List.of("monika", "mia")) {
       browser.login("cockpit", reader);
       openInstance(instance, reader);
-      assertThat(visible(".ctn-toolbar a")).as(reader + "'s toolbar actions").isEmpty();
+      // only the loan file to open (quartierskredit/loan-file-plugin.js), nothing to change
+      assertThat(visible(".ctn-toolbar a:not(.qk-loan-file)")).as(reader + "'s toolbar actions").isEmpty();
+      assertThat(visible(".ctn-toolbar a.qk-loan-file")).as(reader + "'s Kreditakte").hasSize(1);
       assertThat(visible("[ng-click^='deleteVariable'], [ng-click^='enableEditMode'], .cam-table td.actions"))
           .as(reader + "'s variable actions").isEmpty();
       String page = browser.pageText();

@@ -141,8 +141,9 @@ class DocumentsBrowserTest {
     assertThat(links).hasSize(1);
     String href = links.get(0).getDomAttribute("href");
     assertThat(href).isEqualTo("/api/loans/" + reference + "/documents/" + downloadPath.substring(downloadPath.lastIndexOf('/') + 1));
+    // the dossier's link and the one at the top of every loan task form (beside the Kreditakte, loanfile)
     assertThat(browser.driver.findElements(By.cssSelector(".fjs-form a[href='/api/loans/" + reference + "/unterlagen']")))
-        .hasSize(1);
+        .hasSize(2);
     browser.screenshot("documents-03-dossier");
 
     Map<?, ?> fetched = fetch(href);

@@ -11,7 +11,9 @@ export default {
     // German dates: Cockpit ignores "dateFormat" below (see dates.js)
     '../quartierskredit/dates.js',
     // the portfolio against the 10 % standard, first on the dashboard
-    'quartierskredit/portfolio-plugin.js'
+    'quartierskredit/portfolio-plugin.js',
+    // "Kreditakte" on a loan's process instance: opens the loan file
+    'quartierskredit/loan-file-plugin.js'
   ],
   // German unless the person chose English (see language.js)
   locales: locales(),

@@ -12,7 +12,9 @@ const german = chosenLanguage() === GERMAN;
 export default {
   customScripts: [
     // form-js's messages in German, the language link, the loan reference after a start
-    'quartierskredit/tasklist.js'
+    'quartierskredit/tasklist.js',
+    // the links to the loan file and documents at the top of each task form open in a new tab
+    'quartierskredit/loan-links.js'
   ],
   locales: locales(),
   dateFormat: dateFormat(),
