@@ -1,5 +1,8 @@
 package de.quartierskredit.privacy;
 
+import de.quartierskredit.audit.AuditAction;
+import de.quartierskredit.audit.AuditDetails;
+import de.quartierskredit.audit.AuditTrail;
 import de.quartierskredit.document.LoanDocuments;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.privacy.DataProtectionLog.Action;
@@ -11,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
@@ -46,17 +50,19 @@ public class CaseErasure {
   private final PersonalDataRepository data;
   private final LoanRepository loans;
   private final LoanDocuments documents;
+  private final AuditTrail audit;
   private final DataProtectionLog log;
   private final HistoryService history;
   private final RuntimeService runtime;
   private final Clock clock;
 
   CaseErasure(RetentionPolicy policy, PersonalDataRepository data, LoanRepository loans, LoanDocuments documents,
-      DataProtectionLog log, HistoryService history, RuntimeService runtime, Clock clock) {
+      AuditTrail audit, DataProtectionLog log, HistoryService history, RuntimeService runtime, Clock clock) {
     this.policy = policy;
     this.data = data;
     this.loans = loans;
     this.documents = documents;
+    this.audit = audit;
     this.log = log;
     this.history = history;
     this.runtime = runtime;
@@ -102,6 +108,8 @@ public class CaseErasure {
     log.record(actor, Action.ERASURE, "applicant-" + loan.applicantId(), reference,
         "rule=" + verdict.rule() + ", state=" + loan.state() + ", closedOn=" + loan.closedOn() + ", " + counts
             + ", processInstances=" + removed);
+    // the loan's own record says that, when and by whom its personal data went (the numbers only)
+    audit.record(reference, AuditAction.PERSONAL_DATA_ERASED, actor, null, Map.of(AuditDetails.RECORDS, counts.total()));
     return new Result(Outcome.ERASED, verdict.rule(), verdict.erasableFrom());
   }
 

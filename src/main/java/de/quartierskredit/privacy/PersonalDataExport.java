@@ -1,5 +1,8 @@
 package de.quartierskredit.privacy;
 
+import de.quartierskredit.audit.AuditAction;
+import de.quartierskredit.audit.AuditDetails;
+import de.quartierskredit.audit.AuditTrail;
 import de.quartierskredit.loan.LoanState;
 import de.quartierskredit.privacy.DataProtectionLog.Action;
 import de.quartierskredit.shared.Dates;
@@ -49,10 +52,12 @@ public class PersonalDataExport {
   private final JdbcClient jdbc;
   private final HistoryService history;
   private final DataProtectionLog log;
+  private final AuditTrail audit;
   private final Clock clock;
 
-  PersonalDataExport(JdbcClient jdbc, HistoryService history, DataProtectionLog log, Clock clock) {
+  PersonalDataExport(JdbcClient jdbc, HistoryService history, DataProtectionLog log, AuditTrail audit, Clock clock) {
     this.jdbc = jdbc;
+    this.audit = audit;
     this.history = history;
     this.log = log;
     this.clock = clock;
@@ -138,6 +143,15 @@ public class PersonalDataExport {
       List<String> references = references(content);
       log.record(actor, Action.EXPORT, subjectId, references.size() == 1 ? references.get(0) : null,
           "loans=" + references);
+      String role = switch (id.group(1)) {
+        case "applicant" -> "BORROWER";
+        case "guarantor" -> "GUARANTOR";
+        default -> null; // a contact person of outreach is no party to a loan
+      };
+      if (role != null) {
+        references.forEach(reference -> audit.record(reference, AuditAction.PERSONAL_DATA_EXPORTED, actor, null,
+            Map.of(AuditDetails.PERSON_ROLE, role)));
+      }
     });
     return export.map(PersonalDataExport::headerFirst);
   }

@@ -29,6 +29,11 @@ class PersonalDataRepository {
 
   /** What the anonymisation of one case changed, as counts (for the log). */
   record Counts(int guarantors, int contacts, int texts, int documents, int outreachContacts) {
+
+    int total() {
+      return guarantors + contacts + texts + documents + outreachContacts;
+    }
+
     @Override
     public String toString() {
       return "guarantors=" + guarantors + ", contacts=" + contacts + ", texts=" + texts + ", documents=" + documents

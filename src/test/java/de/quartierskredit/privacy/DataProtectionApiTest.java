@@ -1,5 +1,8 @@
 package de.quartierskredit.privacy;
 
+import de.quartierskredit.audit.AuditAction;
+import de.quartierskredit.audit.AuditDetails;
+import de.quartierskredit.audit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -52,6 +55,7 @@ class DataProtectionApiTest {
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
   @Autowired LoanRepository loans;
+  @Autowired AuditTrail auditTrail;
 
   private final String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
   private final String lastName = "Quillert" + tag;
@@ -193,6 +197,13 @@ class DataProtectionApiTest {
       assertThat(log.get(0).get("wer").asText()).isEqualTo("admin");
       assertThat(log.get(0).get("person").asText()).isEqualTo(subject);
       assertThat(log.toString()).doesNotContain(lastName).doesNotContain(phone);
+      // the loan's own audit trail says that the borrower was given the information, and by whom
+      assertThat(auditTrail.of(reference)).filteredOn(entry -> entry.action() == AuditAction.PERSONAL_DATA_EXPORTED)
+          .singleElement().satisfies(entry -> {
+            assertThat(entry.actor()).isEqualTo("admin");
+            assertThat(entry.details()).containsEntry(AuditDetails.PERSON_ROLE, "BORROWER");
+          });
+      assertThat(auditTrail.verify(reference).intact()).isTrue();
     }
 
     @Test

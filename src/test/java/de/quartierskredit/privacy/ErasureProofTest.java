@@ -1,5 +1,8 @@
 package de.quartierskredit.privacy;
 
+import de.quartierskredit.audit.AuditAction;
+import de.quartierskredit.audit.AuditEntryView;
+import de.quartierskredit.audit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -78,6 +81,7 @@ class ErasureProofTest {
   @Autowired PortfolioService portfolio;
   @Autowired IndicatorsService indicators;
   @Autowired CaseErasure erasure;
+  @Autowired AuditTrail auditTrail;
   @Autowired JdbcClient jdbc;
   @Autowired TestRestTemplate rest;
   @Autowired Clock clock;
@@ -145,6 +149,10 @@ class ErasureProofTest {
       assertThat(hits(needle)).as("columns still holding " + needle).isEmpty();
     }
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+    // the audit trail keeps who decided what (it never held the person) and says when the data went
+    assertThat(auditTrail.of(reference)).extracting(AuditEntryView::action)
+        .contains(AuditAction.COMMITTEE_DECISION, AuditAction.PERSONAL_DATA_ERASED);
+    assertThat(auditTrail.verify(reference).intact()).isTrue();
     assertThat(jdbc.sql("SELECT file_name FROM loan_document WHERE loan_id = :id").param("id", loanId)
         .query(String.class).single()).isEqualTo(PersonalDataRepository.ERASED);
     var erased = jdbc.sql("""

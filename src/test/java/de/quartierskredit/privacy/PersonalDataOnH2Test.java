@@ -59,7 +59,7 @@ class PersonalDataOnH2Test {
           .param("pi", "pi-" + reference).update();
     }
     var data = new PersonalDataRepository(jdbc, clock);
-    var export = new PersonalDataExport(jdbc, null, new DataProtectionLog(jdbc, clock), clock);
+    var export = new PersonalDataExport(jdbc, null, new DataProtectionLog(jdbc, clock), null, clock);
 
     // the search: optional parameters, a name with LIKE's special characters taken literally
     assertThat(export.search(null, "fenn_50%", "admin")).extracting(PersonalDataExport.Subject::subjectId)
