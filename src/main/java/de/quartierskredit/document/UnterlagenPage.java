@@ -3,12 +3,9 @@ package de.quartierskredit.document;
 import de.quartierskredit.document.DocumentRequests.Listing;
 import de.quartierskredit.loan.LoanSummary;
 import de.quartierskredit.shared.GermanFormat;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import de.quartierskredit.shared.Html;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,17 +198,10 @@ final class UnterlagenPage {
   }
 
   static String esc(String text) {
-    if (text == null) {
-      return "";
-    }
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    return Html.escape(text);
   }
 
   private static String sha256(String text) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Html.scriptHash(text);
   }
 }

@@ -1,10 +1,7 @@
 package de.quartierskredit.loanfile;
 
 import de.quartierskredit.loanfile.LoanFile.*;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import de.quartierskredit.shared.Html;
 import java.util.List;
 import java.util.function.Function;
 
@@ -256,17 +253,10 @@ final class LoanFilePage {
   }
 
   static String esc(String text) {
-    if (text == null) {
-      return "–";
-    }
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    return text == null ? "–" : Html.escape(text);
   }
 
   private static String sha256(String text) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Html.scriptHash(text);
   }
 }

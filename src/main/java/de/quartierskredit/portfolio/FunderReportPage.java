@@ -3,13 +3,10 @@ package de.quartierskredit.portfolio;
 import de.quartierskredit.portfolio.FunderReport.Row;
 import de.quartierskredit.portfolio.PortfolioReport.Outcomes;
 import de.quartierskredit.shared.GermanFormat;
+import de.quartierskredit.shared.Html;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.format.TextStyle;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -198,17 +195,10 @@ final class FunderReportPage {
   }
 
   static String esc(String text) {
-    if (text == null) {
-      return "";
-    }
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    return Html.escape(text);
   }
 
   private static String sha256(String text) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Html.scriptHash(text);
   }
 }
