@@ -32,7 +32,6 @@ import org.springframework.stereotype.Component;
 class CommitteeDecisionListener implements TaskListener {
 
   /** The checklist stage the committee decides on. */
-  static final String APPLICATION_STAGE = "APPLICATION";
 
   private final CommitteeDecisionRepository decisions;
   private final LoanDocuments documents;
@@ -57,7 +56,7 @@ class CommitteeDecisionListener implements TaskListener {
       throw new InputRefusedException(null, check.reason());
     }
     String reference = CaseLoan.reference(task);
-    List<ChecklistItemView> missing = documents.missingRequired(reference, APPLICATION_STAGE);
+    List<ChecklistItemView> missing = documents.missingRequired(reference, LoanDocuments.APPLICATION_STAGE);
     String missingReason = FormValues.text(task, MISSING_DOCUMENTS_REASON);
     var documentsCheck = CommitteeInputPolicy.missingDocuments(decision,
         missing.stream().map(ChecklistItemView::label).toList(), missingReason);

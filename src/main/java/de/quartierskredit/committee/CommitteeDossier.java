@@ -162,7 +162,7 @@ class CommitteeDossier {
     List<LoanDocumentView> files = documents.of(reference);
     md.append("### Unterlagen\n\n");
     for (ChecklistItemView item : documents.checklist(reference)) {
-      if (!CommitteeDecisionListener.APPLICATION_STAGE.equals(item.stage())) {
+      if (!LoanDocuments.APPLICATION_STAGE.equals(item.stage())) {
         continue;
       }
       md.append("- ").append(escape(item.label())).append(item.required() ? "" : " (freiwillig)").append(": ");

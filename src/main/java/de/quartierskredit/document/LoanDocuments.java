@@ -23,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LoanDocuments {
 
+  /** The checklist stage of the application: the documents the committee decides on. */
+  public static final String APPLICATION_STAGE = DocumentStage.APPLICATION.name();
+
   private final LoanDocumentRepository documents;
   private final DocumentChecklist checklist;
   private final DocumentStore store;

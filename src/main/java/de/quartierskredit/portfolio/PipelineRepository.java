@@ -1,5 +1,7 @@
 package de.quartierskredit.portfolio;
 
+import de.quartierskredit.document.ChecklistItemView;
+import de.quartierskredit.document.LoanDocuments;
 import de.quartierskredit.application.LoanApplicationProcess;
 import de.quartierskredit.committee.CommitteeDecisionProcess;
 import de.quartierskredit.contract.BankContractProcess;
@@ -88,15 +90,18 @@ class PipelineRepository {
   private final QuarterRepository quarters;
   private final LocalFundRepository funds;
   private final LoanRepository loans;
+  private final LoanDocuments documents;
   private final Period stalledAfter;
 
   PipelineRepository(JdbcClient jdbc, QuarterRepository quarters, LocalFundRepository funds, LoanRepository loans,
+      LoanDocuments documents,
       @Value("${quartierskredit.portfolio.stalled-contract-after:${quartierskredit.contract.escalation-after:P14D}}")
       String stalledAfter) {
     this.jdbc = jdbc;
     this.quarters = quarters;
     this.funds = funds;
     this.loans = loans;
+    this.documents = documents;
     this.stalledAfter = days(stalledAfter);
   }
 
@@ -189,6 +194,11 @@ class PipelineRepository {
     }
     if (!template) {
       missing.add("Die Entscheidungsvorlage fehlt noch.");
+    }
+    List<String> documentsMissing = documents.missingRequired(w.reference(), LoanDocuments.APPLICATION_STAGE).stream()
+        .map(ChecklistItemView::label).toList();
+    if (!documentsMissing.isEmpty()) {
+      missing.add("Es fehlen Unterlagen: " + String.join(", ", documentsMissing) + ".");
     }
     if (!PortfolioReport.OUTSIDE.equals(w.quarter())) {
       String name = names.getOrDefault(w.quarter(), w.quarter());

@@ -130,6 +130,8 @@ class PipelineApiTest {
     offenbach.get("missing").forEach(m -> missing.add(m.asText()));
     assertThat(missing).contains("Die Entscheidungsvorlage fehlt noch.")
         .noneMatch(m -> m.contains("Bürgen") || m.contains("Bürgschaften"));
+    // the required application documents of the checklist (bpmn/document-checklist.dmn), none uploaded
+    assertThat(missing).anyMatch(m -> m.startsWith("Es fehlen Unterlagen: ") && m.contains("Personalausweis oder Pass"));
     JsonNode leipzig = caseOf(pipeline, leipzigAtCommittee);
     assertThat(leipzig.get("missing").toString()).contains("erst 0 von mindestens 2 Bürgen")
         .contains("nötig ist die Hälfte des Kreditbetrags: 2.000,00 EUR");
