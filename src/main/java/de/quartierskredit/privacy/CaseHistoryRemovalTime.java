@@ -2,6 +2,7 @@ package de.quartierskredit.privacy;
 
 import de.quartierskredit.application.LoanApplicationProcess;
 import de.quartierskredit.outreach.OutreachProcess;
+import de.quartierskredit.portfolio.PortfolioStandardProcess;
 import de.quartierskredit.servicing.LoanServicingProcess;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * root instance ends, its whole history (sub-instances included) gets the earlier of the model's
  * time-to-live and the day our tables erase the case. An application that ends without a loan (any end
  * but "Kredit ausgezahlt") is removed 6 months after it ended, an outreach contact that led to no
- * application 6 months after the contact, a loan's servicing no later than its bookkeeping retention. The
+ * application 6 months after the contact, a loan's servicing and a 15th's quality assurance (which names
+ * borrowers of loans running that day) no later than the bookkeeping retention. The
  * nightly erasure also removes the history of the case explicitly; this is the engine's own clock for the
  * same rule, so the history never outlives our rows even if the erasure stopped.
  */
@@ -50,6 +52,9 @@ class CaseHistoryRemovalTime extends AbstractProcessEnginePlugin {
       case OutreachProcess.KEY -> OutreachProcess.Activities.END_APPLICATION_STARTED.equals(endActivityId)
           ? null : policy.afterContactWithoutApplication(ended);
       case LoanServicingProcess.KEY -> policy.afterBookkeeping(ended);
+      // the 15th's quality assurance names the disturbed borrowers of loans running that day: each of them
+      // closes later, so none is erased before the day a loan closed on the 15th would be
+      case PortfolioStandardProcess.KEY -> policy.afterBookkeeping(ended);
       default -> null;
     };
     if (erasedOn == null) {

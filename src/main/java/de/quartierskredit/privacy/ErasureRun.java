@@ -22,14 +22,16 @@ public class ErasureRun {
   private final RetentionSettings settings;
   private final PersonalDataRepository data;
   private final CaseErasure erasure;
+  private final DataProtectionLog log;
   private final Clock clock;
 
   ErasureRun(RetentionPolicy policy, RetentionSettings settings, PersonalDataRepository data, CaseErasure erasure,
-      Clock clock) {
+      DataProtectionLog log, Clock clock) {
     this.policy = policy;
     this.settings = settings;
     this.data = data;
     this.erasure = erasure;
+    this.log = log;
     this.clock = clock;
   }
 
@@ -74,6 +76,12 @@ public class ErasureRun {
         contacts.merge(outcome, 1, Integer::sum);
         offset += outcome == CaseErasure.Outcome.ERASED ? 0 : 1;
       }
+    }
+    // the 15th's quality measures name borrowers of loans running that day: gone when a loan closed that day goes
+    int measures = data.eraseQualityMeasuresBefore(loansBefore);
+    if (measures > 0) {
+      log.record(null, DataProtectionLog.Action.ERASURE, null, null,
+          "rule=BOOKKEEPING, qualityAssuranceMeasures=" + measures + ", reportedBefore=" + loansBefore);
     }
     return new Summary(loans, contacts);
   }

@@ -160,6 +160,17 @@ class PersonalDataRepository {
     return new Counts(guarantors, contacts, texts, documents, outreach);
   }
 
+  /**
+   * Erases the text of the 15th's quality measures recorded before {@code before}: they may name borrowers of
+   * the loans disturbed that day, and each of those loans closed on or after it. Answers how many.
+   */
+  int eraseQualityMeasuresBefore(LocalDate before) {
+    return jdbc.sql("""
+            UPDATE quality_assurance_measure SET measures = :erased
+            WHERE reporting_date < :before AND measures <> :erased""")
+        .param("erased", ERASED).param("before", before).update();
+  }
+
   /** Anonymises an outreach contact that led to no application; false if it was erased already. */
   boolean anonymiseContact(long contactId) {
     return jdbc.sql("""

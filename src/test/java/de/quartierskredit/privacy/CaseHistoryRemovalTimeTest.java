@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Date;
 import org.junit.jupiter.api.Test;
@@ -54,9 +55,21 @@ class CaseHistoryRemovalTimeTest {
   }
 
   @Test
+  void shouldNeverKeepTheQualityAssuranceOfA15thBeyondTheRetentionOfTheLoansItNames() {
+    // default 10 years: the model's 3,650 days come first
+    Date ttl = at(2041, 3, 13, 14);
+    assertThat(removal.removalTime("portfolio-standard", "EndEvent_StandardKept", at(2031, 3, 15, 14), ttl)).isEqualTo(ttl);
+    // 8 years of bookkeeping: gone when a loan that closed that day would be erased
+    var eightYears = new CaseHistoryRemovalTime(new RetentionPolicy(Period.ofMonths(6), Period.ofMonths(6), 8),
+        Clock.system(BERLIN));
+    assertThat(eightYears.removalTime("portfolio-standard", "EndEvent_StandardBroken", at(2031, 3, 15, 14), ttl))
+        .isEqualTo(day(2040, 1, 1));
+  }
+
+  @Test
   void shouldLeaveOtherModelsAndRunningInstancesToTheirTimeToLive() {
     Date ttl = at(2041, 3, 29, 14);
-    assertThat(removal.removalTime("portfolio-standard", "EndEvent_StandardKept", at(2031, 4, 1, 14), ttl)).isEqualTo(ttl);
+    assertThat(removal.removalTime("guarantor-check", "EndEvent_Sufficient", at(2031, 4, 1, 14), ttl)).isEqualTo(ttl);
     assertThat(removal.removalTime("loan-application", null, null, ttl)).isEqualTo(ttl);
     assertThat(removal.removalTime("loan-application", "EndEvent_Rejected", at(2031, 4, 1, 14), null)).isNull();
   }

@@ -121,6 +121,13 @@ class ErasureProofTest {
     LocalDate closedOn = ((java.sql.Date) loan.get("closed_on")).toLocalDate();
     long loanId = ((Number) loan.get("id")).longValue();
     insertDocument(loanId);
+    // a 15th of its last days (the day it closed): the quality measures name the disturbed borrower
+    jdbc.sql("""
+            INSERT INTO quality_assurance_measure (reporting_date, scopes, measures, recorded_by, recorded_at,
+                process_instance_id)
+            VALUES (:day, 'offenbach', :measures, 'mia', CURRENT_TIMESTAMP, :instance)""")
+        .param("day", closedOn).param("measures", "Engere Begleitung für " + lastName)
+        .param("instance", "qa-" + tag).update();
     List<String> needles = List.of(lastName, guarantorPhone1, guarantorPhone2, contactNote, outreachNote, writeOffNote);
     // the scan finds what it looks for: before erasure the name is in our tables and the engine's
     assertThat(hits(lastName)).contains("applicant.last_name", "loan_document_content.content")
@@ -140,7 +147,7 @@ class ErasureProofTest {
     setDay(erasableFrom.minusDays(1));
     runErasureUntilNothingIsDue();
     assertThat(erasure.eraseLoan(reference, "admin").outcome()).isEqualTo(CaseErasure.Outcome.NOT_DUE);
-    assertThat(hits(lastName)).contains("applicant.last_name");
+    assertThat(hits(lastName)).contains("applicant.last_name", "quality_assurance_measure.measures");
 
     // on the day: the nightly run erases it
     setDay(erasableFrom);
