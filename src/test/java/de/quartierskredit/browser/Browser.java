@@ -100,6 +100,12 @@ final class Browser implements AutoCloseable {
       ((JavascriptExecutor) driver).executeScript("document.querySelector(\"a[ng-click='logout()']\").click()");
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
     }
+    // The login form shows before the server has ended the session: a page loaded at once could still come
+    // with the old user's session (seen: Cockpit's dashboard instead of the login). Without its cookies the
+    // browser always gets the login form.
+    if (driver.getCurrentUrl().startsWith(baseUrl)) {
+      driver.manage().deleteAllCookies();
+    }
   }
 
   void go(String path) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,7 +98,8 @@ class DocumentsBrowserTest {
     row("ID_DOCUMENT").findElement(By.cssSelector("input[type=file]")).sendKeys(file.toAbsolutePath().toString());
     row("ID_DOCUMENT").findElement(By.cssSelector("button[type=submit]")).click();
 
-    new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
+    // the page reloads after the upload: a row found just before the reload goes stale, so look again
+    new WebDriverWait(browser.driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d ->
         row("ID_DOCUMENT").findElement(By.cssSelector(".status")).getText().equals("vorhanden"));
     WebElement link = row("ID_DOCUMENT").findElement(By.cssSelector("a.download"));
     assertThat(link.getText()).isEqualTo("Ausweis Demir.pdf");
