@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.quartierskredit.loan.LoanRepository;
 import de.quartierskredit.support.QuartierskreditTest;
+import de.quartierskredit.support.TasklistSession;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,9 +29,9 @@ class SessionUploadTest {
   @Test
   void shouldAcceptAnUploadWithTheSessionsTokenAsThePageSendsIt() throws Exception {
     String reference = new DocumentFixtures(loans, rest).application("offenbach");
-    BrowserSession anna = BrowserSession.login(rest.getRootUri(), "anna");
+    TasklistSession anna = TasklistSession.login(rest.getRootUri(), "anna");
 
-    HttpResponse<String> page = anna.get("/api/loans/" + reference + "/unterlagen");
+    HttpResponse<String> page = anna.page("/api/loans/" + reference + "/unterlagen");
     Matcher token = META_TOKEN.matcher(page.body());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(token.find()).isTrue();
@@ -46,7 +47,7 @@ class SessionUploadTest {
   @Test
   void shouldRefuseASessionUploadWithoutOrWithAWrongToken() throws Exception {
     String reference = new DocumentFixtures(loans, rest).application("offenbach");
-    BrowserSession anna = BrowserSession.login(rest.getRootUri(), "anna");
+    TasklistSession anna = TasklistSession.login(rest.getRootUri(), "anna");
 
     HttpResponse<String> without = anna.upload(documents(reference), null, "APPLICATION", "ID_DOCUMENT", "a.pdf",
         TestFiles.pdf("ohne"));
@@ -59,14 +60,14 @@ class SessionUploadTest {
           type -> assertThat(type).startsWith("application/problem+json"));
       assertThat(new ObjectMapper().readTree(refused.body()).get("title").asText()).isEqualTo("Sicherheitsmerkmal fehlt");
     }
-    HttpResponse<String> listing = anna.get(documents(reference));
+    HttpResponse<String> listing = anna.page(documents(reference));
     assertThat(new ObjectMapper().readTree(listing.body()).get("documents")).isEmpty();
   }
 
   @Test
   void shouldStillAnswerAnonymousWritesWith401() throws Exception {
     String reference = new DocumentFixtures(loans, rest).application("offenbach");
-    BrowserSession anna = BrowserSession.login(rest.getRootUri(), "anna");
+    TasklistSession anna = TasklistSession.login(rest.getRootUri(), "anna");
 
     HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(rest.getRootUri() + documents(reference)))

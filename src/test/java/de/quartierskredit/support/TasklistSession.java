@@ -2,6 +2,7 @@ package de.quartierskredit.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -9,10 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A demo user logged into Tasklist as a browser is: session cookie, CSRF token, and the webapps' own
- * engine API ({@code /camunda/api/engine/engine/default}) that Tasklist calls.
+ * engine API ({@code /camunda/api/engine/engine/default}) that Tasklist calls; also our own pages and a
+ * document upload as a page of ours sends them with that session.
  */
 public final class TasklistSession {
 
@@ -55,7 +58,38 @@ public final class TasklistSession {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private String xsrf() {
+  /** GET of any path of the application in this session, e.g. one of our pages under {@code /api}. */
+  public HttpResponse<String> page(String path) throws IOException, InterruptedException {
+    return browser.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A multipart upload of a PDF as a page of ours sends it; {@code token} null sends no X-XSRF-TOKEN header. */
+  public HttpResponse<String> upload(String path, String token, String stage, String type, String fileName,
+      byte[] content) throws IOException, InterruptedException {
+    String boundary = "----qk" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    field(body, boundary, "stage", stage);
+    field(body, boundary, "type", type);
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (token != null) {
+      request.header("X-XSRF-TOKEN", token);
+    }
+    return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void field(ByteArrayOutputStream body, String boundary, String name, String value) {
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+        + "\r\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The XSRF-TOKEN cookie Camunda's CsrfPreventionFilter set for this session. */
+  public String xsrf() {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue).findFirst().orElse("");
   }
